@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.activity;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.alerts;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.audit;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.badges;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.common;
+
+import org.jspecify.annotations.NullMarked;

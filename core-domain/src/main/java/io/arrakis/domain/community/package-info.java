@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.community;
+
+import org.jspecify.annotations.NullMarked;

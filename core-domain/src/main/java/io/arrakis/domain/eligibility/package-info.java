@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.eligibility;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.naib;
+
+import org.jspecify.annotations.NullMarked;

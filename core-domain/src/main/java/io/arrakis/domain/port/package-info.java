@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.port;
+
+import org.jspecify.annotations.NullMarked;

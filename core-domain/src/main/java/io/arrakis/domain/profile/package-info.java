@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.profile;
+
+import org.jspecify.annotations.NullMarked;

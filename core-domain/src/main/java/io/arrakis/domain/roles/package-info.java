@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.roles;
+
+import org.jspecify.annotations.NullMarked;

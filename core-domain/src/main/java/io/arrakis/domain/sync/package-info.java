@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.sync;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.tiers;
+
+import org.jspecify.annotations.NullMarked;

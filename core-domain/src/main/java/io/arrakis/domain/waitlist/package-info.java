@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.waitlist;
+
+import org.jspecify.annotations.NullMarked;

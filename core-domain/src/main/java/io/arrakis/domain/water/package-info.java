@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.water;
+
+import org.jspecify.annotations.NullMarked;
