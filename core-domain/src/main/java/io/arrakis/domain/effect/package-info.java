@@ -1,0 +1,4 @@
+@NullMarked
+package io.arrakis.domain.effect;
+
+import org.jspecify.annotations.NullMarked;
