@@ -41,6 +41,11 @@ public final class RabbitMq implements AutoCloseable {
     this.factory = new ConnectionFactory();
     try {
       factory.setUri(settings.uri());
+      // By the AMQP URI spec "amqp://host/" names the empty vhost; people mean the default one.
+      String path = settings.uri().getPath();
+      if (path == null || path.isEmpty() || path.equals("/")) {
+        factory.setVirtualHost("/");
+      }
     } catch (URISyntaxException | GeneralSecurityException ex) {
       throw new IllegalArgumentException("bad RabbitMQ URL " + settings.redactedUri(), ex);
     }

@@ -64,6 +64,8 @@ final class RabbitMqEventPublisher implements EventPublisher {
   private final Counter nacked;
   private final Counter returned;
   private final Counter expired;
+  private final Counter resent;
+  private final Counter connectionLosses;
   private final MeterRegistry registry;
   private final Timer receivedToConfirmed;
 
@@ -84,6 +86,8 @@ final class RabbitMqEventPublisher implements EventPublisher {
     this.nacked = registry.counter("arrakis.publisher.nacked");
     this.returned = registry.counter("arrakis.publisher.returned");
     this.expired = registry.counter("arrakis.publisher.expired");
+    this.resent = registry.counter("arrakis.publisher.resent");
+    this.connectionLosses = registry.counter("arrakis.publisher.connection.losses");
     this.receivedToConfirmed =
         Timer.builder("arrakis.publisher.received.to.confirmed")
             .description("frame read off the socket until the broker confirmed the publish")
@@ -271,7 +275,9 @@ final class RabbitMqEventPublisher implements EventPublisher {
       inFlight.clear();
       unconfirmed.removeIf(entry -> entry.result().isDone());
       buffer.requeue(unconfirmed);
+      resent.increment(unconfirmed.size());
       if (running) {
+        connectionLosses.increment();
         log.warn(
             "publisher channel lost ({}); {} unconfirmed messages will be resent",
             cause.getMessage(),

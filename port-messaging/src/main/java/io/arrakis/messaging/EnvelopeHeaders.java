@@ -13,11 +13,14 @@ public final class EnvelopeHeaders {
   /** How many times consumers already tried the message; incremented on every delayed retry. */
   public static final String ATTEMPTS = "x-attempts";
 
-  /** Which delay queue a retried message waits in (routes on the retry headers exchange). */
-  public static final String RETRY_DELAY = "x-retry-delay";
+  /**
+   * Which delay queue a retried message waits in (routes on the retry headers exchange). Not {@code
+   * x-}-prefixed: RabbitMQ's headers exchange ignores {@code x-} arguments when matching.
+   */
+  public static final String RETRY_DELAY = "retry-delay";
 
-  /** The queue a retried or dead-lettered message came from. */
-  public static final String ORIGIN_QUEUE = "x-origin-queue";
+  /** The queue a retried or dead-lettered message came from; routes retries back to it. */
+  public static final String ORIGIN_QUEUE = "origin-queue";
 
   public static final String ERROR_CLASS = "x-error-class";
   public static final String ERROR_MESSAGE = "x-error-message";

@@ -46,7 +46,7 @@ public record TopologyNames(String prefix) {
     return prefix + ".dlq";
   }
 
-  /** Headers exchange that routes a retried message to its delay queue by {@code x-retry-delay}. */
+  /** Headers exchange that routes a retried message to its delay queue by {@code retry-delay}. */
   public String retryExchange() {
     return prefix + ".retry";
   }
@@ -58,7 +58,7 @@ public record TopologyNames(String prefix) {
 
   /**
    * Headers exchange expired retries dead-letter to; it routes each back to the queue it came from
-   * by {@code x-origin-queue}, so a retry never fans out to other queues bound to the same key.
+   * by {@code origin-queue}, so a retry never fans out to other queues bound to the same key.
    */
   public String retryReturnExchange() {
     return prefix + ".retry.return";

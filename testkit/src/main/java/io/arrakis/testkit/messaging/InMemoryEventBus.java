@@ -130,8 +130,9 @@ public final class InMemoryEventBus implements EventPublisher, EventConsumer {
   }
 
   private static boolean headersMatch(Map<String, Object> arguments, Map<String, String> headers) {
+    // Like RabbitMQ: arguments starting with x- take no part in matching.
     return arguments.entrySet().stream()
-        .filter(a -> !a.getKey().equals("x-match"))
+        .filter(a -> !a.getKey().startsWith("x-"))
         .allMatch(a -> a.getValue().toString().equals(headers.get(a.getKey())));
   }
 
