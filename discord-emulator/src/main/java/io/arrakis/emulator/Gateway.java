@@ -276,7 +276,10 @@ final class Gateway {
       ready = Json.bytes(r);
     }
     sessions.put(sessionId, s);
+    // Registered while holding the session lock: a concurrent dispatch finds the session but
+    // waits for the lock, so it is neither lost nor sent before READY and the GUILD_CREATEs.
     synchronized (s) {
+      live.add(s);
       c.session(s);
       s.attach(c);
       s.dispatch(Frames.head("READY"), ready);
@@ -284,7 +287,6 @@ final class Gateway {
       for (byte[] gc : guildCreates) {
         s.dispatch(head, gc);
       }
-      live.add(s);
     }
   }
 

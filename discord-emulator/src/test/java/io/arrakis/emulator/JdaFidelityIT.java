@@ -2,11 +2,11 @@ package io.arrakis.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -108,7 +108,10 @@ class JdaFidelityIT {
     }
     emu.close();
     // JDA logs ERROR when a payload does not parse ("unexpected error ... redirect to the devs").
-    assertThat(jdaLog.list.stream().filter(e -> e.getLevel() == Level.ERROR).map(ILoggingEvent::getFormattedMessage))
+    assertThat(
+            jdaLog.list.stream()
+                .filter(e -> e.getLevel() == Level.ERROR)
+                .map(ILoggingEvent::getFormattedMessage))
         .as("JDA errors while talking to the emulator")
         .isEmpty();
   }
