@@ -564,7 +564,7 @@ public final class SyncPlanner {
       }
       int compared = 0;
       int matched = 0;
-      for (var member : new TreeMap<>(byValue(ctx.guildMembers())).entrySet()) {
+      for (var member : byValue(ctx.guildMembers()).entrySet()) {
         UserId user = member.getKey();
         Set<RoleKey> held = member.getValue();
         Optional<Profile> profile = Optional.ofNullable(profileByUser.get(user)).map(this::current);
@@ -728,8 +728,10 @@ public final class SyncPlanner {
               holderBalances,
               seats.waiting(),
               config.members().naibThreatMarginPct());
+      Optional<NaibThreat> before = previousThreat();
       threat
           .filter(t -> !t.challenger().equals(ctx.lastNaibThreat().get(t.holder())))
+          .filter(t -> before.map(b -> !sameThreat(b, t)).orElse(true))
           .ifPresent(
               t ->
                   alertMember(
@@ -739,6 +741,42 @@ public final class SyncPlanner {
                           t.holderBalance(),
                           t.challengerBalance(),
                           t.challenger())));
+    }
+
+    /**
+     * The threat as it stood on the previous ranking with the seats held before this run: a threat
+     * that already existed then (announced, or suppressed by the baseline) is not new.
+     */
+    private Optional<NaibThreat> previousThreat() {
+      Map<MemberId, BigInteger> balances = new HashMap<>();
+      Set<MemberId> holders = new java.util.HashSet<>();
+      for (SeatRecord seat : ctx.openSeats()) {
+        holders.add(seat.memberId());
+        previousEntry(seat.memberId()).ifPresent(e -> balances.put(seat.memberId(), e.balance()));
+      }
+      List<SeatCandidate> waiting = new ArrayList<>();
+      for (Profile p : ctx.profiles()) {
+        if (!holders.contains(p.memberId())) {
+          previousEntry(p.memberId())
+              .ifPresent(e -> waiting.add(new SeatCandidate(p.memberId(), e.rank(), e.balance())));
+        }
+      }
+      waiting.sort(SeatCandidate.ORDER);
+      return NaibCouncil.threat(
+          ctx.openSeats(), balances, waiting, config.members().naibThreatMarginPct());
+    }
+
+    private Optional<RankingEntry> previousEntry(MemberId member) {
+      return ctx.profiles().stream()
+          .filter(p -> p.memberId().equals(member) && p.active())
+          .findFirst()
+          .flatMap(p -> Optional.ofNullable(linkByUser.get(p.userId())))
+          .flatMap(l -> previous.entry(l.wallet()))
+          .filter(RankingEntry::eligible);
+    }
+
+    private boolean sameThreat(NaibThreat a, NaibThreat b) {
+      return a.holder().equals(b.holder()) && a.challenger().equals(b.challenger());
     }
 
     // ---- step 14–15: posts --------------------------------------------------------------
