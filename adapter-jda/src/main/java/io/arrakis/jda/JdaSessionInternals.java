@@ -1,0 +1,60 @@
+package io.arrakis.jda;
+
+import io.arrakis.state.GatewayCheckpoint;
+import java.lang.reflect.Field;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.internal.JDAImpl;
+import net.dv8tion.jda.internal.requests.WebSocketClient;
+
+/**
+ * The one place that reaches into JDA internals. JDA has no public API to resume a gateway session
+ * that another process started, so before a shard's first connect we set the three things JDA's
+ * own reconnect would have kept: {@code WebSocketClient.sessionId}, {@code .resumeUrl} and the
+ * sequence ({@code JDAImpl.setResponseTotal}). JDA then sends RESUME instead of IDENTIFY and Discord
+ * replays what the previous process did not confirm. Checked against JDA 6.5; the emulator tests in
+ * {@code CrossProcessResumeIT} fail loudly if an upgrade renames or removes any of it.
+ */
+final class JdaSessionInternals {
+  private static final Field SESSION_ID = field("sessionId");
+  private static final Field RESUME_URL = field("resumeUrl");
+
+  private JdaSessionInternals() {}
+
+  /** Primes a not-yet-connected shard to resume {@code checkpoint}. */
+  static void primeResume(JDA jda, GatewayCheckpoint checkpoint) {
+    JDAImpl impl = (JDAImpl) jda;
+    WebSocketClient client = impl.getClient();
+    if (client == null) {
+      throw new IllegalStateException("JDA has no gateway client yet; cannot prime a resume");
+    }
+    try {
+      SESSION_ID.set(client, checkpoint.sessionId());
+      RESUME_URL.set(client, checkpoint.resumeUrl().isEmpty() ? null : checkpoint.resumeUrl());
+    } catch (IllegalAccessException ex) {
+      throw new IllegalStateException("JDA internals changed: " + ex.getMessage(), ex);
+    }
+    impl.setResponseTotal(Math.toIntExact(checkpoint.sequence()));
+  }
+
+  /** Closes with a code that keeps the session resumable, and keeps JDA from reconnecting. */
+  static void closeResumable(JDA jda) {
+    JDAImpl impl = (JDAImpl) jda;
+    impl.setAutoReconnect(false);
+    WebSocketClient client = impl.getClient();
+    if (client != null) {
+      // Not 1000/1001: those end the session at Discord. 4900 is JDA's own "reconnect" code.
+      client.close(4900, "ingestor handing over");
+    }
+  }
+
+  private static Field field(String name) {
+    try {
+      Field f = WebSocketClient.class.getDeclaredField(name);
+      f.setAccessible(true);
+      return f;
+    } catch (NoSuchFieldException ex) {
+      throw new ExceptionInInitializerError(
+          "JDA's WebSocketClient has no field '" + name + "': cross-process resume needs updating");
+    }
+  }
+}

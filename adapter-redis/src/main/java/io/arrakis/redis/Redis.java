@@ -1,0 +1,58 @@
+package io.arrakis.redis;
+
+import io.arrakis.state.GatewayCheckpointStore;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+
+/** The adapter's entry point: one pooled Jedis client and the stores built on it. */
+public final class Redis implements AutoCloseable {
+  private final RedisSettings settings;
+  private final JedisPooled jedis;
+
+  private Redis(RedisSettings settings, JedisPooled jedis) {
+    this.settings = settings;
+    this.jedis = jedis;
+  }
+
+  /** Creates the pool; no connection is made until the first command. */
+  public static Redis connect(RedisSettings settings) {
+    var uri = settings.uri();
+    DefaultJedisClientConfig.Builder config =
+        DefaultJedisClientConfig.builder()
+            .connectionTimeoutMillis((int) settings.timeout().toMillis())
+            .socketTimeoutMillis((int) settings.timeout().toMillis())
+            .ssl("rediss".equals(uri.getScheme()));
+    if (uri.getUserInfo() != null) {
+      String[] userInfo = uri.getUserInfo().split(":", 2);
+      if (userInfo.length == 2) {
+        if (!userInfo[0].isEmpty()) {
+          config.user(userInfo[0]);
+        }
+        config.password(userInfo[1]);
+      } else {
+        config.password(userInfo[0]);
+      }
+    }
+    int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+    return new Redis(settings, new JedisPooled(new HostAndPort(uri.getHost(), port), config.build()));
+  }
+
+  public GatewayCheckpointStore gatewayCheckpoints() {
+    return new RedisGatewayCheckpointStore(jedis, settings);
+  }
+
+  /** True when Redis answers a PING. */
+  public boolean isReachable() {
+    try {
+      return "PONG".equals(jedis.ping());
+    } catch (RuntimeException ex) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    jedis.close();
+  }
+}

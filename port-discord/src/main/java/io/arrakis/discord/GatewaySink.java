@@ -1,0 +1,17 @@
+package io.arrakis.discord;
+
+/**
+ * Receives what a {@link GatewaySource} reads. Called on the socket's reading thread, before the
+ * gateway library processes the frame: implementations must be quick and must not throw.
+ */
+public interface GatewaySink {
+
+  /** A dispatch, in sequence order per shard. */
+  void onDispatch(GatewayDispatch dispatch);
+
+  /** A shard started a new session (READY): later dispatches belong to it. */
+  void onSessionStarted(int shardId, String sessionId, String resumeUrl);
+
+  /** A shard's session was invalidated: it can no longer be resumed. */
+  void onSessionInvalidated(int shardId);
+}
