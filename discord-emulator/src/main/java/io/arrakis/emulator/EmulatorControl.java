@@ -742,7 +742,9 @@ public final class EmulatorControl {
   }
 
   /**
-   * A user sends a message: {@code {channel_id? | dm: true, user_id?, content}} → MESSAGE_CREATE.
+   * A user sends a message: {@code {channel_id? | dm: true, user_id?, content, mentions?: [ids]}} →
+   * MESSAGE_CREATE, with content emptied for sessions without MESSAGE_CONTENT unless it is a DM or
+   * mentions the bot.
    */
   public InteractionRef message(JsonNode req) {
     synchronized (world) {
@@ -751,10 +753,16 @@ public final class EmulatorControl {
       ObjectNode m =
           Payloads.message(
               world, id, ctx.channel(), ctx.user(), req.path("content").asText(""), req, 0);
+      for (JsonNode mention : req.path("mentions")) {
+        User mentioned = world.users.get(Long.parseUnsignedLong(mention.asText()));
+        if (mentioned != null) {
+          m.withArray("mentions").add(Payloads.user(mentioned));
+        }
+      }
       world.addMessage(ctx.channel(), ctx.user().id, m);
       long gid = ctx.channel().guildId;
       long seq =
-          gateway.dispatch(
+          gateway.dispatchUserMessage(
               gid,
               "MESSAGE_CREATE",
               gid == 0 ? Gateway.INTENT_DIRECT_MESSAGES : Gateway.INTENT_GUILD_MESSAGES,

@@ -45,6 +45,7 @@ final class Gateway {
   static final int INTENT_GUILD_MESSAGE_REACTIONS = 1 << 10;
   static final int INTENT_DIRECT_MESSAGES = 1 << 12;
   static final int INTENT_DIRECT_MESSAGE_REACTIONS = 1 << 13;
+  static final int INTENT_MESSAGE_CONTENT = 1 << 15;
 
   /** Bits Discord defines today; anything else is "invalid intents" (4013). */
   static final int KNOWN_INTENTS = ((1 << 17) - 1) | (1 << 20) | (1 << 21) | (1 << 24) | (1 << 25);
@@ -393,6 +394,42 @@ final class Gateway {
     for (GatewaySession s : live) {
       if (s.routes(guildId) && s.wants(intent)) {
         long seq = s.dispatch(head, data);
+        if (first < 0) {
+          first = seq;
+        }
+      }
+    }
+    if (first < 0) {
+      counters.inc("gateway.undeliverable");
+    }
+    return first;
+  }
+
+  /**
+   * A message written by a user: sessions without the privileged MESSAGE_CONTENT intent get it with
+   * content, embeds, attachments and components emptied, as Discord does (DMs and messages
+   * mentioning the bot keep their content).
+   */
+  long dispatchUserMessage(long guildId, String type, int intent, ObjectNode message) {
+    byte[] full = Json.bytes(message);
+    boolean mentionsBot = false;
+    for (JsonNode m : message.path("mentions")) {
+      mentionsBot |= m.path("id").asText().equals(Json.id(world.bot.id));
+    }
+    byte[] stripped = full;
+    if (guildId != 0 && !mentionsBot) {
+      ObjectNode copy = message.deepCopy();
+      copy.put("content", "");
+      copy.putArray("embeds");
+      copy.putArray("attachments");
+      copy.putArray("components");
+      stripped = Json.bytes(copy);
+    }
+    byte[] head = Frames.head(type);
+    long first = -1;
+    for (GatewaySession s : live) {
+      if (s.routes(guildId) && s.wants(intent)) {
+        long seq = s.dispatch(head, s.wants(INTENT_MESSAGE_CONTENT) ? full : stripped);
         if (first < 0) {
           first = seq;
         }

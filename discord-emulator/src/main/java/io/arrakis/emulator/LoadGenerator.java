@@ -156,8 +156,7 @@ final class LoadGenerator {
           continue;
         }
         Template[] t = new Template[TYPES.length];
-        ObjectNode msg =
-            Payloads.message(world, 1L, ch, world.users.get(m.userId), "load", null, 0);
+        ObjectNode msg = Payloads.message(world, 1L, ch, world.users.get(m.userId), "", null, 0);
         msg.put("id", PLACEHOLDER);
         t[0] = Template.of(msg, g.id, Gateway.INTENT_GUILD_MESSAGES);
         ObjectNode upd = Payloads.memberEvent(world, g, m);

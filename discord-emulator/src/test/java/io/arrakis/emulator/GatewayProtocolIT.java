@@ -343,6 +343,34 @@ class GatewayProtocolIT {
     }
   }
 
+  @Test
+  @DisplayName(
+      "without MESSAGE_CONTENT a user's message arrives with empty content, unless it mentions the bot")
+  void messageContentIntentIsPrivileged() throws Exception {
+    int withContent = GatewayClient.ALL_NON_PRIVILEGED | (1 << 15);
+    try (GatewayClient plain = GatewayClient.connect(emu, false);
+        GatewayClient full = GatewayClient.connect(emu, false)) {
+      plain.nextOp(10);
+      plain.identify(TOKEN, 0, 2, GatewayClient.ALL_NON_PRIVILEGED);
+      plain.nextDispatch("READY");
+      full.nextOp(10);
+      full.identify(TOKEN, 0, 2, withContent);
+      full.nextDispatch("READY");
+      long guild = emu.control().guildIdsOnShard(0, 2).get(0);
+      message(guild, "secret");
+      assertThat(plain.nextDispatch("MESSAGE_CREATE").path("d").path("content").asText()).isEmpty();
+      assertThat(full.nextDispatch("MESSAGE_CREATE").path("d").path("content").asText())
+          .isEqualTo("secret");
+      var req = Json.obj();
+      req.put("guild_id", Long.toUnsignedString(guild));
+      req.put("content", "hey bot");
+      req.putArray("mentions").add(Long.toUnsignedString(emu.control().botUserId()));
+      emu.control().message(req);
+      assertThat(plain.nextDispatch("MESSAGE_CREATE").path("d").path("content").asText())
+          .isEqualTo("hey bot");
+    }
+  }
+
   private static InteractionRef message(long guild, String content) {
     var req = Json.obj();
     req.put("guild_id", Long.toUnsignedString(guild));
