@@ -419,7 +419,6 @@ public final class EmulatorControl {
             ctx.channel().id,
             ctx.user().id,
             name,
-            payload,
             sourceMsg));
     long seq = gateway.dispatch(gid, "INTERACTION_CREATE", 0, payload);
     int shard = shardOf(gid);

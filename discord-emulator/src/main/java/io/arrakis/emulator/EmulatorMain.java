@@ -27,6 +27,8 @@ public final class EmulatorMain {
         --max-concurrency N      session_start_limit.max_concurrency (EMULATOR_MAX_CONCURRENCY, default 1)
         --heartbeat-ms N         heartbeat_interval sent in HELLO (EMULATOR_HEARTBEAT_MS, default 41250)
         --resume-window-ms N     how long dropped sessions stay resumable (EMULATOR_RESUME_WINDOW_MS, default 120000)
+        --resume-buffer N        dispatches kept per session for RESUME (EMULATOR_RESUME_BUFFER, default 50000)
+        --identify-interval-ms N spacing of identifies per concurrency bucket (EMULATOR_IDENTIFY_INTERVAL_MS, default 5000)
         --help                   print this help
       """;
 
@@ -105,7 +107,9 @@ public final class EmulatorMain {
       {"EMULATOR_SHARDS", "shards"},
       {"EMULATOR_MAX_CONCURRENCY", "max-concurrency"},
       {"EMULATOR_HEARTBEAT_MS", "heartbeat-ms"},
-      {"EMULATOR_RESUME_WINDOW_MS", "resume-window-ms"}
+      {"EMULATOR_RESUME_WINDOW_MS", "resume-window-ms"},
+      {"EMULATOR_RESUME_BUFFER", "resume-buffer"},
+      {"EMULATOR_IDENTIFY_INTERVAL_MS", "identify-interval-ms"}
     };
     for (String[] p : pairs) {
       String v = env.get(p[0]);
@@ -128,6 +132,8 @@ public final class EmulatorMain {
         case "max-concurrency" -> b.maxConcurrency(Integer.parseInt(v));
         case "heartbeat-ms" -> b.heartbeatInterval(Duration.ofMillis(Long.parseLong(v)));
         case "resume-window-ms" -> b.resumeWindow(Duration.ofMillis(Long.parseLong(v)));
+        case "resume-buffer" -> b.resumeBufferSize(Integer.parseInt(v));
+        case "identify-interval-ms" -> b.identifyInterval(Duration.ofMillis(Long.parseLong(v)));
         default -> throw new IllegalArgumentException("unknown option --" + name);
       }
     } catch (NumberFormatException e) {

@@ -30,7 +30,9 @@ final class Interactions {
   static final int AUTOCOMPLETE = 4;
   static final int MODAL_SUBMIT = 5;
 
-  private static final int MAX_KEPT = 200_000;
+  /** Interactions kept for callbacks and read-back; the oldest are forgotten first. */
+  private static final int MAX_KEPT = 100_000;
+
   private static final int EPHEMERAL = 1 << 6;
   private static final int LOADING = 1 << 7;
 
@@ -44,7 +46,6 @@ final class Interactions {
     final long channelId;
     final long userId;
     final String name;
-    final ObjectNode payload;
     final long sourceMessageId;
     Integer callbackType;
     long originalMessageId;
@@ -60,7 +61,6 @@ final class Interactions {
         long channelId,
         long userId,
         String name,
-        ObjectNode payload,
         long sourceMessageId) {
       this.id = id;
       this.token = token;
@@ -70,7 +70,6 @@ final class Interactions {
       this.channelId = channelId;
       this.userId = userId;
       this.name = name;
-      this.payload = payload;
       this.sourceMessageId = sourceMessageId;
     }
   }

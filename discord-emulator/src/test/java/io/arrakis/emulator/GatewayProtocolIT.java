@@ -371,6 +371,58 @@ class GatewayProtocolIT {
     }
   }
 
+  @Test
+  @DisplayName("the session-start budget is spent by identifies; when exhausted identify gets op 9")
+  void sessionStartBudget() throws Exception {
+    try (DiscordEmulator e =
+            DiscordEmulator.start(
+                EmulatorConfig.builder()
+                    .port(0)
+                    .sessionStartLimit(1)
+                    .identifyInterval(Duration.ZERO)
+                    .build());
+        GatewayClient a = GatewayClient.connect(e, false);
+        GatewayClient b = GatewayClient.connect(e, false)) {
+      RestClient rest = new RestClient(e);
+      assertThat(
+              rest.api("GET", "/gateway/bot", null)
+                  .body()
+                  .path("session_start_limit")
+                  .path("remaining")
+                  .asInt())
+          .isEqualTo(1);
+      a.nextOp(10);
+      a.identify(TOKEN, 0, 1, GatewayClient.ALL_NON_PRIVILEGED);
+      a.nextDispatch("READY");
+      assertThat(
+              rest.api("GET", "/gateway/bot", null)
+                  .body()
+                  .path("session_start_limit")
+                  .path("remaining")
+                  .asInt())
+          .isZero();
+      b.nextOp(10);
+      b.identify(TOKEN, 0, 1, GatewayClient.ALL_NON_PRIVILEGED);
+      assertThat(b.nextOp(9).path("d").asBoolean()).isFalse();
+    }
+  }
+
+  @Test
+  @DisplayName("op 8 REQUEST_GUILD_MEMBERS is answered with a GUILD_MEMBERS_CHUNK")
+  void requestGuildMembers() throws Exception {
+    try (GatewayClient c = GatewayClient.connect(emu, false)) {
+      ready(c, 0, 1);
+      long guild = emu.control().guildIds().get(0);
+      c.sendRaw(
+          "{\"op\":8,\"d\":{\"guild_id\":\""
+              + Long.toUnsignedString(guild)
+              + "\",\"query\":\"\",\"limit\":0,\"nonce\":\"n1\"}}");
+      JsonNode chunk = c.nextDispatch("GUILD_MEMBERS_CHUNK").path("d");
+      assertThat(chunk.path("nonce").asText()).isEqualTo("n1");
+      assertThat(chunk.path("members").size()).isEqualTo(emu.control().memberIds(guild).size() + 2);
+    }
+  }
+
   private static InteractionRef message(long guild, String content) {
     var req = Json.obj();
     req.put("guild_id", Long.toUnsignedString(guild));

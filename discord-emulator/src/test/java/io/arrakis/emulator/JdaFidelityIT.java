@@ -212,6 +212,27 @@ class JdaFidelityIT {
   }
 
   @Test
+  @DisplayName("abnormal drop (no close frame): JDA resumes and misses nothing sent meanwhile")
+  void droppedConnectionResumesWithoutLoss() throws Exception {
+    int s = 0;
+    long guild = guildOn(s);
+    String session = sessionOf(s);
+    long resumesBefore = emu.counters().get("gateway.resumes");
+    assertThat(emu.control().dropShard(s)).isEqualTo(1);
+    List<String> sent = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      sent.add(emu.control().message(msg(guild, "dropped " + i)).idString());
+    }
+    awaitTrue(() -> emu.counters().get("gateway.resumes") > resumesBefore, "JDA resumed");
+    awaitTrue(
+        () -> recorder.messageIds.containsAll(sent), "messages sent while dropped reached JDA");
+    assertThat(sessionOf(s)).isEqualTo(session);
+    for (String id : sent) {
+      assertThat(Collections.frequency(recorder.messageIds, id)).isEqualTo(1);
+    }
+  }
+
+  @Test
   @DisplayName("INVALID_SESSION false: JDA identifies a new session and keeps receiving events")
   void invalidSessionMakesJdaReidentify() throws Exception {
     int s = 3;
