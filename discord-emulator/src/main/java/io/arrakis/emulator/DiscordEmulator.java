@@ -135,7 +135,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
   /** {@code http://host:port} */
   public String baseUrl() {
-    return "http://" + cfg.host() + ":" + port();
+    return "http://" + cfg.advertisedHost() + ":" + port();
   }
 
   /** The REST base JDA wants: {@code http://host:port/api/v10/}. */
@@ -145,7 +145,7 @@ public final class DiscordEmulator implements AutoCloseable {
 
   /** The gateway URL, as {@code GET /gateway} reports it: {@code ws://host:port/}. */
   public String gatewayUrl() {
-    return "ws://" + cfg.host() + ":" + port() + "/";
+    return "ws://" + cfg.advertisedHost() + ":" + port() + "/";
   }
 
   public EmulatorConfig config() {

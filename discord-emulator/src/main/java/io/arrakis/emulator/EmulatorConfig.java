@@ -7,6 +7,8 @@ import java.time.Duration;
  * the timers they need to observe (heartbeats, resume window) instead of sleeping through them.
  *
  * @param host interface to bind (loopback by default)
+ * @param advertisedHost host name put in the URLs the emulator hands out (gateway URL, {@code
+ *     resume_gateway_url}); null means {@code host}, or 127.0.0.1 when binding a wildcard address
  * @param port TCP port, 0 for an ephemeral one
  * @param token the bot token it accepts (without the {@code Bot } prefix)
  * @param applicationId the application's snowflake (also the bot user's id, as on Discord)
@@ -29,6 +31,7 @@ import java.time.Duration;
  */
 public record EmulatorConfig(
     String host,
+    String advertisedHost,
     int port,
     String token,
     long applicationId,
@@ -80,6 +83,7 @@ public record EmulatorConfig(
   public Builder toBuilder() {
     Builder b = new Builder();
     b.host = host;
+    b.advertisedHost = advertisedHost;
     b.port = port;
     b.token = token;
     b.applicationId = applicationId;
@@ -105,6 +109,7 @@ public record EmulatorConfig(
   /** Mutable builder; {@link #build()} validates and freezes. */
   public static final class Builder {
     private String host = "127.0.0.1";
+    private String advertisedHost = null;
     private int port = 8090;
     private String token = DEFAULT_TOKEN;
     private long applicationId = DEFAULT_APPLICATION_ID;
@@ -127,6 +132,11 @@ public record EmulatorConfig(
 
     public Builder host(String v) {
       host = v;
+      return this;
+    }
+
+    public Builder advertisedHost(String v) {
+      advertisedHost = v;
       return this;
     }
 
@@ -227,8 +237,14 @@ public record EmulatorConfig(
 
     public EmulatorConfig build() {
       Duration zombie = zombieTimeout != null ? zombieTimeout : heartbeatInterval.multipliedBy(2);
+      String advertised = advertisedHost;
+      if (advertised == null || advertised.isBlank()) {
+        advertised =
+            host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") ? "127.0.0.1" : host;
+      }
       return new EmulatorConfig(
           host,
+          advertised,
           port,
           token,
           applicationId,

@@ -19,6 +19,8 @@ public final class EmulatorMain {
 
         --port N                 port to listen on (EMULATOR_PORT, default 8090; 0 = any free port)
         --host H                 interface to bind (EMULATOR_HOST, default 127.0.0.1)
+        --advertised-host H      host name in the gateway URLs it hands out (EMULATOR_ADVERTISED_HOST,
+                                 default: --host, or 127.0.0.1 when --host is 0.0.0.0)
         --token T                bot token it accepts (EMULATOR_TOKEN, default emulator-bot-token)
         --application-id ID      application / bot user id (EMULATOR_APPLICATION_ID)
         --guilds N               guilds in the seeded default world (EMULATOR_GUILDS, default 2)
@@ -100,6 +102,7 @@ public final class EmulatorMain {
     String[][] pairs = {
       {"EMULATOR_PORT", "port"},
       {"EMULATOR_HOST", "host"},
+      {"EMULATOR_ADVERTISED_HOST", "advertised-host"},
       {"EMULATOR_TOKEN", "token"},
       {"EMULATOR_APPLICATION_ID", "application-id"},
       {"EMULATOR_GUILDS", "guilds"},
@@ -124,6 +127,7 @@ public final class EmulatorMain {
       switch (name) {
         case "port" -> b.port(Integer.parseInt(v));
         case "host" -> b.host(v);
+        case "advertised-host" -> b.advertisedHost(v);
         case "token" -> b.token(v);
         case "application-id" -> b.applicationId(Long.parseUnsignedLong(v));
         case "guilds" -> b.seedGuilds(Integer.parseInt(v));

@@ -360,6 +360,8 @@ final class RestApi {
       reply = route.handler().apply(call);
     } catch (IllegalArgumentException e) {
       reply = Interactions.invalidForm("body", e.getMessage());
+    } catch (java.io.UncheckedIOException e) {
+      reply = Reply.error(400, 50109, "The request body contains invalid JSON.");
     }
     if (reply.status() == 401 || reply.status() == 403) {
       counters.invalidRequest();

@@ -193,6 +193,17 @@ class RestApiIT {
   }
 
   @Test
+  void invalidJsonBodyIs400With50109() {
+    Res r =
+        rest.api(
+            "POST",
+            "/channels/" + id(emu.control().channelId(guild, "general")) + "/messages",
+            "{not json");
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body().path("code").asInt()).isEqualTo(50109);
+  }
+
+  @Test
   void followupBeforeAcknowledgementIsUnknownWebhook() {
     InteractionRef ref = slash();
     Res r =

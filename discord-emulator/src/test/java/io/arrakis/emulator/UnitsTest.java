@@ -234,6 +234,21 @@ class UnitsTest {
     }
 
     @Test
+    void wildcardBindAdvertisesLoopbackUnlessToldOtherwise() {
+      assertThat(
+              EmulatorMain.parse(new String[] {"--host", "0.0.0.0"}, Map.of(), System.out)
+                  .advertisedHost())
+          .isEqualTo("127.0.0.1");
+      assertThat(
+              EmulatorMain.parse(
+                      new String[] {"--host", "0.0.0.0"},
+                      Map.of("EMULATOR_ADVERTISED_HOST", "discord"),
+                      System.out)
+                  .advertisedHost())
+          .isEqualTo("discord");
+    }
+
+    @Test
     void defaultsAreDiscordsAndTheIssueOnes() {
       EmulatorConfig c = EmulatorMain.parse(new String[0], Map.of(), System.out);
       assertThat(c.port()).isEqualTo(8090);
