@@ -46,7 +46,7 @@ public final class JdaGatewaySource implements GatewaySource {
   public void start(GatewaySink sink) {
     for (int shard : settings.shardIds()) {
       try {
-        checkpoints.load(shard).ifPresent(this::resumeFrom);
+        checkpoints.load(shard).ifPresent(checkpoint -> resumeFrom(checkpoint, sink));
       } catch (StateUnavailableException ex) {
         log.warn("shard {}: no checkpoint ({}); identifying afresh", shard, ex.getMessage());
       }
@@ -73,10 +73,12 @@ public final class JdaGatewaySource implements GatewaySource {
     shards = builder.build();
   }
 
-  private void resumeFrom(GatewayCheckpoint checkpoint) {
+  private void resumeFrom(GatewayCheckpoint checkpoint, GatewaySink sink) {
     log.info(
         "shard {}: resuming session from sequence {}", checkpoint.shardId(), checkpoint.sequence());
     sessions.resumeFrom(checkpoint);
+    sink.onSessionResuming(
+        checkpoint.shardId(), checkpoint.sessionId(), checkpoint.resumeUrl(), checkpoint.sequence());
   }
 
   /** {@code http://host:port/api} → {@code http://host:port/api/v10/} as JDA expects. */

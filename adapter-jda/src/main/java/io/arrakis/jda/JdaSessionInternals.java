@@ -20,12 +20,20 @@ final class JdaSessionInternals {
 
   private JdaSessionInternals() {}
 
-  /** Primes a not-yet-connected shard to resume {@code checkpoint}. */
-  static void primeResume(JDA jda, GatewayCheckpoint checkpoint) {
+  /**
+   * Primes a not-yet-connected shard to resume {@code checkpoint}. JDA queues the first connect
+   * from inside the client's constructor, so the queue may run it a moment before JDA has stored
+   * the client: wait for it briefly.
+   */
+  static void primeResume(JDA jda, GatewayCheckpoint checkpoint) throws InterruptedException {
     JDAImpl impl = (JDAImpl) jda;
     WebSocketClient client = impl.getClient();
+    for (int i = 0; client == null && i < 200; i++) {
+      Thread.sleep(10);
+      client = impl.getClient();
+    }
     if (client == null) {
-      throw new IllegalStateException("JDA has no gateway client yet; cannot prime a resume");
+      throw new IllegalStateException("JDA has no gateway client after 2 s; cannot prime a resume");
     }
     try {
       SESSION_ID.set(client, checkpoint.sessionId());

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * JDA's identify queue (honours {@code max_concurrency}) plus two things: the gateway URL can be
@@ -14,6 +16,7 @@ import net.dv8tion.jda.api.utils.ConcurrentSessionController;
  * is applied when the queued connect runs, by wrapping the node.
  */
 final class ResumingSessionController extends ConcurrentSessionController {
+  private static final Logger log = LoggerFactory.getLogger(ResumingSessionController.class);
   private final SessionRegistry sessions;
   private final Optional<String> gatewayUrl;
   private final Map<SessionConnectNode, SessionConnectNode> wrapped = new ConcurrentHashMap<>();
@@ -77,7 +80,17 @@ final class ResumingSessionController extends ConcurrentSessionController {
       if (!node.isReconnect()) {
         Optional<GatewayCheckpoint> checkpoint =
             sessions.takeStartCheckpoint(node.getShardInfo().getShardId());
-        checkpoint.ifPresent(c -> JdaSessionInternals.primeResume(node.getJDA(), c));
+        if (checkpoint.isPresent()) {
+          try {
+            JdaSessionInternals.primeResume(node.getJDA(), checkpoint.get());
+          } catch (RuntimeException ex) {
+            // Identifying afresh loses what Discord would have replayed, but keeps the shard up.
+            log.error(
+                "shard {}: cannot resume the previous session ({}); identifying afresh",
+                node.getShardInfo().getShardId(),
+                ex.getMessage());
+          }
+        }
       }
       node.run(isLast);
     }

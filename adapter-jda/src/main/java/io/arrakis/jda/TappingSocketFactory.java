@@ -122,7 +122,11 @@ final class TappingSocketFactory extends SocketFactory {
     }
   }
 
-  /** Copies what the client writes, to learn the shard and session of the connection. */
+  /**
+   * Copies what the client writes, to learn the shard and session of the connection. The tap sees
+   * the bytes before they are sent: the server's answer to a RESUME can otherwise be read before
+   * the tap has learnt which session it resumes.
+   */
   static final class TapOutputStream extends FilterOutputStream {
     private final ConnectionTap tap;
 
@@ -133,14 +137,14 @@ final class TappingSocketFactory extends SocketFactory {
 
     @Override
     public void write(int b) throws IOException {
-      out.write(b);
       tap.fromClient(new byte[] {(byte) b}, 0, 1);
+      out.write(b);
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
       tap.fromClient(b, off, len);
+      out.write(b, off, len);
     }
   }
 }

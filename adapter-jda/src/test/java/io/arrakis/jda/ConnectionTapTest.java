@@ -29,6 +29,9 @@ class ConnectionTapTest {
         }
 
         @Override
+        public void onSessionResuming(int shardId, String sessionId, String resumeUrl, long seq) {}
+
+        @Override
         public void onSessionInvalidated(int shardId) {
           invalidated.add(shardId);
         }
