@@ -1,0 +1,62 @@
+package io.arrakis.testkit.domain;
+
+import io.arrakis.domain.alerts.Alert;
+import io.arrakis.domain.alerts.AlertPreferences;
+import io.arrakis.domain.common.CommunityId;
+import io.arrakis.domain.common.MemberId;
+import io.arrakis.domain.port.AlertRecord;
+import io.arrakis.domain.port.AlertRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Preferences by member and the alert history, per community. */
+public final class InMemoryAlertRepository implements AlertRepository {
+  private final Map<CommunityId, Map<MemberId, AlertPreferences>> preferences = new HashMap<>();
+  private final Map<CommunityId, List<AlertRecord>> history = new HashMap<>();
+
+  @Override
+  public synchronized Optional<AlertPreferences> preferences(
+      CommunityId community, MemberId member) {
+    return Optional.ofNullable(preferences.getOrDefault(community, Map.of()).get(member));
+  }
+
+  @Override
+  public synchronized List<AlertPreferences> allPreferences(CommunityId community) {
+    return List.copyOf(preferences.getOrDefault(community, Map.of()).values());
+  }
+
+  @Override
+  public synchronized void savePreferences(CommunityId community, AlertPreferences value) {
+    preferences.computeIfAbsent(community, k -> new LinkedHashMap<>()).put(value.memberId(), value);
+  }
+
+  @Override
+  public synchronized void appendHistory(CommunityId community, AlertRecord record) {
+    history.computeIfAbsent(community, k -> new ArrayList<>()).add(record);
+  }
+
+  /** The community's alert history in the order it was appended. */
+  public synchronized List<AlertRecord> history(CommunityId community) {
+    return List.copyOf(history.getOrDefault(community, List.of()));
+  }
+
+  @Override
+  public synchronized Optional<MemberId> lastNaibThreatChallenger(
+      CommunityId community, MemberId holder) {
+    List<AlertRecord> records = history.getOrDefault(community, List.of());
+    // latest by creation time; among equal times the one appended last (as the adapter's seq)
+    AlertRecord latest = null;
+    for (AlertRecord r : records) {
+      if (r.member().equals(Optional.of(holder))
+          && r.alert() instanceof Alert.NaibThreatAlert
+          && (latest == null || !r.createdAt().isBefore(latest.createdAt()))) {
+        latest = r;
+      }
+    }
+    return Optional.ofNullable(latest).map(r -> ((Alert.NaibThreatAlert) r.alert()).challenger());
+  }
+}
