@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,7 +117,7 @@ final class LocalEvmNode implements AutoCloseable {
   /**
    * Sends a transaction from an unlocked account, waits for its receipt and checks it succeeded.
    */
-  JsonNode transact(Address from, Address to, String data) throws RpcException {
+  JsonNode transact(Address from, @Nullable Address to, String data) throws RpcException {
     Map<String, String> tx =
         to == null
             ? Map.of("from", from.value(), "data", data, "gas", "0x4c4b40")
