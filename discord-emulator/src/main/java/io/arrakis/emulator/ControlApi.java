@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arrakis.emulator.Http.Call;
 import io.arrakis.emulator.Http.Reply;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -140,7 +141,13 @@ final class ControlApi {
           JsonNode j = x.json();
           Map<String, Integer> mix = new LinkedHashMap<>();
           j.path("mix").fields().forEachRemaining(e -> mix.put(e.getKey(), e.getValue().asInt()));
-          int id = c.startLoadStages(LoadGenerator.stages(j.get("stages")), mix);
+          List<LoadGenerator.Stage> stages =
+              "plan".equals(j.path("profile").asText(null))
+                  ? LoadGenerator.planProfile(j.path("scale").asDouble(1.0))
+                  : LoadGenerator.stages(j.get("stages"));
+          List<JsonNode> commands = new java.util.ArrayList<>();
+          j.path("commands").forEach(commands::add);
+          int id = c.startLoadStages(stages, mix, j.path("max_backlog").asInt(20_000), commands);
           ObjectNode o = Json.obj();
           o.put("run_id", id);
           return Reply.json(202, o);

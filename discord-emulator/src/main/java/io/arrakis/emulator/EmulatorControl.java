@@ -805,19 +805,20 @@ public final class EmulatorControl {
     }
   }
 
-  /** Used by the load generator: a {@code /load} slash command interaction. */
-  InteractionRef loadInteraction(long guildId, long channelId, long userId) {
-    synchronized (world) {
-      Context ctx =
-          new Context(
-              world.guilds.get(guildId), world.channels.get(channelId), world.users.get(userId));
-      ObjectNode data = Json.obj();
-      ObjectNode def = findCommand(ctx.guild(), "load");
-      data.put("id", def != null ? def.path("id").asText() : Json.id(world.ids.next()));
-      data.put("name", "load");
-      data.put("type", 1);
-      return fire(ctx, Interactions.APPLICATION_COMMAND, data, "load", 0, null);
-    }
+  /**
+   * Used by the load generator: the given command ({@code {name, options?, subcommand?}}) or a
+   * plain {@code /load}, invoked by the guild's first ordinary member.
+   */
+  InteractionRef loadInteraction(long guildId, long channelId, long userId, JsonNode command) {
+    ObjectNode req = command == null ? Json.obj().put("name", "load") : command.deepCopy();
+    req.put("guild_id", Json.id(guildId));
+    req.put("channel_id", Json.id(channelId));
+    req.put("user_id", Json.id(userId));
+    return slashCommand(req);
+  }
+
+  long[] interactionTimings(long id) {
+    return interactions.timings(id);
   }
 
   private static String required(JsonNode req, String field) {
@@ -964,8 +965,16 @@ public final class EmulatorControl {
   }
 
   int startLoadStages(List<LoadGenerator.Stage> stages, Map<String, Integer> mix) {
+    return startLoadStages(stages, mix, 20_000, List.of());
+  }
+
+  int startLoadStages(
+      List<LoadGenerator.Stage> stages,
+      Map<String, Integer> mix,
+      int maxBacklog,
+      List<JsonNode> commands) {
     int id = runIds.incrementAndGet();
-    runs.put(id, load.start(id, stages, mix.isEmpty() ? defaultMix() : mix));
+    runs.put(id, load.start(id, stages, mix.isEmpty() ? defaultMix() : mix, maxBacklog, commands));
     return id;
   }
 

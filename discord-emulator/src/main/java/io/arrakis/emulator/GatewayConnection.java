@@ -39,6 +39,27 @@ final class GatewayConnection implements FrameHandler {
   private volatile int clientCloseCode = -1;
   private volatile boolean closing;
   private volatile boolean killSessionOnClose;
+  private final java.util.concurrent.atomic.AtomicInteger pending =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** One shared callback: Jetty completes each queued frame exactly once, written or failed. */
+  private final Callback written =
+      new Callback() {
+        @Override
+        public void succeeded() {
+          pending.decrementAndGet();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+          pending.decrementAndGet();
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+          return InvocationType.NON_BLOCKING;
+        }
+      };
 
   GatewayConnection(Gateway gateway, Map<String, List<String>> params) {
     this.gateway = gateway;
@@ -163,7 +184,8 @@ final class GatewayConnection implements FrameHandler {
       } else {
         f = new Frame(OpCode.TEXT).setPayload(ByteBuffer.wrap(json));
       }
-      core.sendFrame(f, Callback.NOOP, false);
+      pending.incrementAndGet();
+      core.sendFrame(f, written, false);
     }
   }
 
@@ -200,6 +222,11 @@ final class GatewayConnection implements FrameHandler {
     }
     gateway.closed(this, clientCloseCode, killSessionOnClose);
     callback.succeeded();
+  }
+
+  /** Frames handed to Jetty but not yet written to the socket: the client's backlog. */
+  int backlog() {
+    return pending.get();
   }
 
   void heartbeat() {

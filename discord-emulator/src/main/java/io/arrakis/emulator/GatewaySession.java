@@ -123,6 +123,15 @@ final class GatewaySession {
         && nowNanos - detachedAtNanos > windowNanos;
   }
 
+  /** Frames queued towards the client and not yet written (0 while disconnected). */
+  int backlog() {
+    GatewayConnection c;
+    synchronized (this) {
+      c = connection;
+    }
+    return c == null ? 0 : c.backlog();
+  }
+
   synchronized long seq() {
     return seq;
   }

@@ -42,6 +42,9 @@ final class Interactions {
     final String token;
     final int type;
     final long createdAtMillis;
+    final long createdNanos = System.nanoTime();
+    long callbackNanos = -1;
+    long lastResponseNanos = -1;
     final long guildId;
     final long channelId;
     final long userId;
@@ -129,8 +132,16 @@ final class Interactions {
   }
 
   private void record(Interaction i, String kind, int status, JsonNode body, Integer code) {
+    long now = System.nanoTime();
+    if (status < 300) {
+      if (kind.equals("callback")) {
+        i.callbackNanos = now;
+      }
+      i.lastResponseNanos = now;
+    }
     ObjectNode e = i.events.addObject();
     e.put("at_ms", ageMs(i));
+    e.put("at_us", (now - i.createdNanos) / 1000);
     e.put("kind", kind);
     e.put("status", status);
     if (code != null) {
@@ -467,6 +478,23 @@ final class Interactions {
       }
       o.set("events", i.events.deepCopy());
       return Optional.of(o);
+    }
+  }
+
+  /**
+   * For latency statistics: {callback µs after creation, last successful response µs after
+   * creation} (-1 when absent), or null when the interaction is unknown.
+   */
+  long[] timings(long id) {
+    Interaction i = byId.get(id);
+    if (i == null) {
+      return null;
+    }
+    synchronized (i) {
+      return new long[] {
+        i.callbackNanos < 0 ? -1 : (i.callbackNanos - i.createdNanos) / 1000,
+        i.lastResponseNanos < 0 ? -1 : (i.lastResponseNanos - i.createdNanos) / 1000
+      };
     }
   }
 

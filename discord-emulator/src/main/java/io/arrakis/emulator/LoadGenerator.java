@@ -42,6 +42,10 @@ final class LoadGenerator {
     final int[] sessionRef;
     final byte[] types;
     final List<String> sessionIds = new ArrayList<>();
+    int maxBacklog = 20_000;
+    List<JsonNode> commands = List.of();
+    volatile long backpressureNanos;
+    volatile long waitingSinceNanos;
     final List<Integer> sessionShards = new ArrayList<>();
     private final Map<String, Integer> sessionIndex = new HashMap<>();
     volatile long emitted;
@@ -180,7 +184,12 @@ final class LoadGenerator {
     return out;
   }
 
-  Run start(int id, List<Stage> stages, Map<String, Integer> mix) {
+  Run start(
+      int id,
+      List<Stage> stages,
+      Map<String, Integer> mix,
+      int maxBacklog,
+      List<JsonNode> commands) {
     long planned = 0;
     for (Stage s : stages) {
       if (s.durationMs() <= 0 || s.rate() < 0) {
@@ -192,6 +201,8 @@ final class LoadGenerator {
       throw new IllegalArgumentException("a run may plan at most " + MAX_EVENTS + " events");
     }
     Run run = new Run(id, List.copyOf(stages), cycle(mix), planned);
+    run.maxBacklog = maxBacklog;
+    run.commands = List.copyOf(commands);
     List<GuildTemplates> gts = templates();
     if (gts.isEmpty()) {
       throw new IllegalArgumentException("the world has no guild with a text channel and a member");
@@ -245,13 +256,17 @@ final class LoadGenerator {
     int idx = (int) i;
     run.types[idx] = (byte) type;
     if (type == 3) {
-      InteractionRef ref = control.loadInteraction(g.guildId(), g.channelId(), g.userId());
+      awaitBacklog(run, gateway.routeFor(g.guildId(), 0));
+      JsonNode cmd =
+          run.commands.isEmpty() ? null : run.commands.get((int) (i % run.commands.size()));
+      InteractionRef ref = control.loadInteraction(g.guildId(), g.channelId(), g.userId(), cmd);
       run.keys[idx] = ref.id();
       record(run, idx, ref.seq(), gateway.routeFor(g.guildId(), 0));
       return;
     }
     Template t = g.byType()[type];
     GatewaySession s = gateway.routeFor(t.guildId(), t.intent());
+    awaitBacklog(run, s);
     long key = world.ids.next();
     run.keys[idx] = key;
     if (s == null) {
@@ -260,6 +275,23 @@ final class LoadGenerator {
     }
     long seq = s.dispatch(Frames.head(TYPES[type]), t.with(key));
     record(run, idx, seq, s);
+  }
+
+  /**
+   * Backpressure: a consumer that reads slower than the target rate makes the generator wait
+   * instead of queueing without bound, so a very high rate means "as fast as it is absorbed".
+   */
+  private static void awaitBacklog(Run run, GatewaySession s) {
+    if (s == null || s.backlog() <= run.maxBacklog) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    run.waitingSinceNanos = t0;
+    while (!run.stop && s.backlog() > run.maxBacklog) {
+      LockSupport.parkNanos(100_000);
+    }
+    run.backpressureNanos += System.nanoTime() - t0;
+    run.waitingSinceNanos = 0;
   }
 
   private static void record(Run run, int idx, long seq, GatewaySession s) {
@@ -319,6 +351,69 @@ final class LoadGenerator {
       }
     }
     o.put("sequence_violations", violations);
+    long since = run.waitingSinceNanos;
+    long waiting = since == 0 ? 0 : System.nanoTime() - since;
+    o.put("backpressure_wait_ms", (run.backpressureNanos + waiting) / 1_000_000);
+    o.put("waiting_for_consumer", since != 0);
+    if (perType[3] > 0) {
+      o.set("interactions", interactionStats(run, n));
+    }
+    return o;
+  }
+
+  /** Response latencies of the run's interactions (µs precision, reported in ms). */
+  private ObjectNode interactionStats(Run run, long n) {
+    long[] first = new long[(int) perTypeCount(run, n, 3)];
+    long[] last = new long[first.length];
+    int answered = 0;
+    int unanswered = 0;
+    int forgotten = 0;
+    for (int i = 0; i < n; i++) {
+      if (run.types[i] != 3) {
+        continue;
+      }
+      long[] t = control.interactionTimings(run.keys[i]);
+      if (t == null) {
+        forgotten++;
+      } else if (t[0] < 0) {
+        unanswered++;
+      } else {
+        first[answered] = t[0];
+        last[answered] = t[1];
+        answered++;
+      }
+    }
+    ObjectNode o = Json.obj();
+    o.put("created", first.length);
+    o.put("answered", answered);
+    o.put("unanswered", unanswered);
+    o.put("forgotten", forgotten);
+    o.set("callback_ms", percentiles(first, answered));
+    o.set("last_response_ms", percentiles(last, answered));
+    return o;
+  }
+
+  private static long perTypeCount(Run run, long n, int type) {
+    long c = 0;
+    for (int i = 0; i < n; i++) {
+      if (run.types[i] == type) {
+        c++;
+      }
+    }
+    return c;
+  }
+
+  static ObjectNode percentiles(long[] micros, int count) {
+    ObjectNode o = Json.obj();
+    if (count == 0) {
+      return o;
+    }
+    long[] a = java.util.Arrays.copyOf(micros, count);
+    java.util.Arrays.sort(a);
+    o.put("p50", a[(int) Math.min(count - 1, Math.floor(count * 0.50))] / 1000.0);
+    o.put("p90", a[(int) Math.min(count - 1, Math.floor(count * 0.90))] / 1000.0);
+    o.put("p99", a[(int) Math.min(count - 1, Math.floor(count * 0.99))] / 1000.0);
+    o.put("max", a[count - 1] / 1000.0);
     return o;
   }
 
@@ -352,6 +447,21 @@ final class LoadGenerator {
       out.write(b, 0, b.length);
     }
     return out.toByteArray();
+  }
+
+  /**
+   * The plan's load profile: 100/s → 1,000/s → 5,000/s spike → 1,000/s → 0, with base durations of
+   * 60 s, 300 s, 60 s, 300 s, 60 s multiplied by {@code scale} (e.g. 0.05 for CI).
+   */
+  static List<Stage> planProfile(double scale) {
+    long[][] base = {
+      {60_000, 100}, {300_000, 1_000}, {60_000, 5_000}, {300_000, 1_000}, {60_000, 0}
+    };
+    List<Stage> out = new ArrayList<>();
+    for (long[] b : base) {
+      out.add(new Stage(Math.max(1, Math.round(b[0] * scale)), (int) b[1]));
+    }
+    return out;
   }
 
   static List<Stage> stages(JsonNode arr) {

@@ -50,6 +50,10 @@ class JdaInteractionsIT {
   static final class Bot extends ListenerAdapter {
     @Override
     public void onSlashCommandInteraction(SlashCommandInteractionEvent e) {
+      if (e.getName().equals("check")) {
+        e.deferReply().queue(hook -> hook.editOriginal("eligible").queue());
+        return;
+      }
       if (e.getName().equals("register")) {
         e.replyModal(
                 Modal.create("wallet-modal", "Your wallet")
@@ -286,6 +290,51 @@ class JdaInteractionsIT {
     awaitTrue(() -> seen.contains("reaction:🔥:" + messageId), "reaction event");
     JsonNode counters = http.control("GET", "/counters", null).body();
     assertThat(counters.path("dispatched_per_shard").path("0").asLong()).isPositive();
+  }
+
+  @Test
+  @DisplayName(
+      "a load run of slash commands: JDA answers them all; the run reports response latencies")
+  void loadRunReportsInteractionLatencies() throws Exception {
+    Res started =
+        http.control(
+            "POST",
+            "/load",
+            Map.of(
+                "stages", List.of(Map.of("duration_ms", 1000, "rate", 100)),
+                "mix", Map.of("INTERACTION_CREATE", 1),
+                "commands", List.of(Map.of("name", "check"))));
+    assertThat(started.status()).isEqualTo(202);
+    int run = started.body().path("run_id").asInt();
+    awaitTrue(
+        () -> {
+          JsonNode it = http.control("GET", "/load/" + run, null).body().path("interactions");
+          return it.path("created").asInt() == 100 && it.path("answered").asInt() == 100;
+        },
+        "all 100 load interactions answered");
+    JsonNode stats = http.control("GET", "/load/" + run, null).body().path("interactions");
+    assertThat(stats.path("unanswered").asInt()).isZero();
+    JsonNode cb = stats.path("callback_ms");
+    assertThat(cb.path("p50").asDouble()).isLessThanOrEqualTo(cb.path("p99").asDouble());
+    assertThat(cb.path("p99").asDouble()).isLessThanOrEqualTo(cb.path("max").asDouble());
+    String anyId =
+        http.control("GET", "/load/" + run + "/ledger", null)
+            .raw()
+            .body()
+            .lines()
+            .findFirst()
+            .map(l -> Json.parse(l).path("id").asText())
+            .orElseThrow();
+    awaitTrue(
+        () ->
+            http.control("GET", "/interactions/" + anyId, null)
+                .body()
+                .path("events")
+                .findValuesAsText("kind")
+                .contains("edit_original"),
+        "edit of a load interaction");
+    assertThat(http.control("GET", "/interactions/" + anyId, null).body().path("name").asText())
+        .isEqualTo("check");
   }
 
   @Test

@@ -41,8 +41,15 @@ class LoadBenchmarkIT {
     WebSocket ws;
     final int shard;
 
+    final int shards;
+
     Consumer(int shard) {
+      this(shard, SHARDS);
+    }
+
+    Consumer(int shard, int shards) {
       this.shard = shard;
+      this.shards = shards;
     }
 
     @Override
@@ -59,8 +66,19 @@ class LoadBenchmarkIT {
         partial.setLength(0);
         handle(w, s);
       }
+      if (stallWhenReady && sessionId.isDone() && !released) {
+        return null; // stop reading: TCP backpressure builds up towards the emulator
+      }
       w.request(1);
       return null;
+    }
+
+    volatile boolean stallWhenReady;
+    volatile boolean released;
+
+    void release() {
+      released = true;
+      ws.request(1);
     }
 
     private void handle(WebSocket w, String s) {
@@ -73,7 +91,7 @@ class LoadBenchmarkIT {
                 + ",\"shard\":["
                 + shard
                 + ","
-                + SHARDS
+                + shards
                 + "],\"properties\":{\"os\":\"linux\",\"browser\":\"b\",\"device\":\"d\"}}}",
             true);
         return;
@@ -102,6 +120,53 @@ class LoadBenchmarkIT {
         int a = s.indexOf("\"session_id\":\"") + 14;
         sessionId.complete(s.substring(a, s.indexOf('"', a)));
       }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "a consumer that stops reading makes the generator wait instead of queueing without bound")
+  void slowConsumerAppliesBackpressure() throws Exception {
+    try (DiscordEmulator emu =
+        DiscordEmulator.start(
+            EmulatorConfig.builder()
+                .port(0)
+                .seedGuilds(2)
+                .identifyInterval(Duration.ZERO)
+                .build())) {
+      Consumer c = new Consumer(0, 1);
+      c.stallWhenReady = true;
+      HttpClient.newHttpClient()
+          .newWebSocketBuilder()
+          .buildAsync(URI.create(emu.gatewayUrl() + "?v=10&encoding=json"), c)
+          .get(5, TimeUnit.SECONDS);
+      c.sessionId.get(10, TimeUnit.SECONDS);
+      JdaFidelityIT.awaitTrue(() -> !emu.control().sessions().isEmpty(), "session registered");
+      int run =
+          emu.control()
+              .startLoadStages(
+                  List.of(new LoadGenerator.Stage(2000, 100_000)),
+                  java.util.Map.of("MESSAGE_CREATE", 1),
+                  100,
+                  List.of());
+      JdaFidelityIT.awaitTrue(
+          () ->
+              emu.control().loadSummary(run).orElseThrow().path("backpressure_wait_ms").asLong()
+                  > 0,
+          "the generator waits for the stalled consumer");
+      assertThat(emu.control().loadFinished(run)).isFalse();
+      c.release();
+      JdaFidelityIT.awaitTrue(() -> emu.control().loadFinished(run), "run finished after release");
+      JsonNode summary = emu.control().loadSummary(run).orElseThrow();
+      long planned = summary.path("planned").asLong();
+      assertThat(summary.path("dispatched").asLong()).isEqualTo(planned);
+      JdaFidelityIT.awaitTrue(
+          () -> c.dispatches.get() >= planned + 3, "everything delivered after release");
+      synchronized (c) {
+        assertThat(c.duplicates).isZero();
+        assertThat(c.seqs.cardinality()).isEqualTo((int) planned + 3);
+      }
+      c.ws.abort();
     }
   }
 
