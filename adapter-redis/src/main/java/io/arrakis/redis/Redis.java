@@ -34,6 +34,10 @@ public final class Redis implements AutoCloseable {
         config.password(userInfo[0]);
       }
     }
+    String path = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+    if (!path.isEmpty()) {
+      config.database(Integer.parseInt(path)); // redis://host:6379/2 selects database 2
+    }
     int port = uri.getPort() < 0 ? 6379 : uri.getPort();
     return new Redis(settings, new JedisPooled(new HostAndPort(uri.getHost(), port), config.build()));
   }

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * @param uri {@code redis://host:6379} (or {@code rediss://} with TLS; credentials in the URI)
+ * @param uri {@code redis://host:6379[/db]} (or {@code rediss://} with TLS; credentials in the URI)
  * @param keyPrefix put before every key, so tests and environments can share a server
  * @param timeout connect and read timeout of each command
  * @param checkpointTtl how long a gateway checkpoint outlives its last save
@@ -20,6 +20,10 @@ public record RedisSettings(URI uri, String keyPrefix, Duration timeout, Duratio
     Objects.requireNonNull(uri, "uri");
     if (!"redis".equals(uri.getScheme()) && !"rediss".equals(uri.getScheme())) {
       throw new IllegalArgumentException("REDIS_URL must start with redis:// or rediss://");
+    }
+    String db = uri.getPath() == null ? "" : uri.getPath().replace("/", "");
+    if (!db.isEmpty() && !db.matches("\\d{1,2}")) {
+      throw new IllegalArgumentException("REDIS_URL's path must be a database number, e.g. /0");
     }
     if (!PREFIX.matcher(keyPrefix).matches()) {
       throw new IllegalArgumentException("key prefix must be lower-case words: " + keyPrefix);

@@ -1,0 +1,120 @@
+package io.arrakis.ingestor;
+
+import dagger.Module;
+import dagger.Provides;
+import io.arrakis.discord.GatewaySource;
+import io.arrakis.jda.JdaGatewaySettings;
+import io.arrakis.jda.JdaGatewaySource;
+import io.arrakis.messaging.EventPublisher;
+import io.arrakis.messaging.RetryPolicy;
+import io.arrakis.messaging.Topology;
+import io.arrakis.messaging.TopologyNames;
+import io.arrakis.rabbitmq.RabbitMq;
+import io.arrakis.rabbitmq.RabbitMqSettings;
+import io.arrakis.redis.Redis;
+import io.arrakis.redis.RedisSettings;
+import io.arrakis.state.GatewayCheckpointStore;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import javax.inject.Singleton;
+
+/** Wires the ingestor's adapters; the only place that knows them all. */
+@Module
+final class IngestorModule {
+  private IngestorModule() {}
+
+  @Provides
+  @Singleton
+  static PrometheusMeterRegistry prometheus() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    return registry;
+  }
+
+  @Provides
+  static MeterRegistry meterRegistry(PrometheusMeterRegistry registry) {
+    return registry;
+  }
+
+  @Provides
+  @Singleton
+  static Topology topology(IngestorConfig config, TopologyNames names) {
+    return Topology.of(names, config.topology(), RetryPolicy.STANDARD);
+  }
+
+  @Provides
+  static TopologyNames names() {
+    return TopologyNames.DEFAULT;
+  }
+
+  @Provides
+  @Singleton
+  static RabbitMq rabbit(IngestorConfig config, Topology topology, MeterRegistry registry) {
+    RabbitMqSettings settings =
+        RabbitMqSettings.defaults(config.rabbitUrl(), "ingestor")
+            .withBufferCapacity(config.publishBuffer());
+    try {
+      return RabbitMq.start(settings, topology, registry);
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  @Provides
+  @Singleton
+  static EventPublisher publisher(RabbitMq rabbit) {
+    try {
+      return rabbit.publisher();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  @Provides
+  @Singleton
+  static Redis redis(IngestorConfig config) {
+    return Redis.connect(RedisSettings.defaults(config.redisUrl()));
+  }
+
+  @Provides
+  @Singleton
+  static GatewayCheckpointStore checkpointStore(Redis redis) {
+    return redis.gatewayCheckpoints();
+  }
+
+  @Provides
+  @Singleton
+  static CheckpointTracker checkpoints(GatewayCheckpointStore store, MeterRegistry registry) {
+    return new CheckpointTracker(store, registry);
+  }
+
+  @Provides
+  @Singleton
+  static IngestorPipeline pipeline(
+      EventPublisher publisher, CheckpointTracker checkpoints, MeterRegistry registry) {
+    return new IngestorPipeline(publisher, checkpoints, registry);
+  }
+
+  @Provides
+  @Singleton
+  static GatewaySource gateway(
+      IngestorConfig config, GatewayCheckpointStore checkpoints, MeterRegistry registry) {
+    JdaGatewaySettings settings =
+        new JdaGatewaySettings(
+            config.botToken(),
+            config.apiUrl(),
+            config.gatewayUrl(),
+            config.shardCount(),
+            config.shardIds(),
+            JdaGatewaySettings.DEFAULT_INTENTS);
+    return new JdaGatewaySource(settings, checkpoints, registry);
+  }
+}
