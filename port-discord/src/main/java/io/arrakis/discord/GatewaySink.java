@@ -12,6 +12,12 @@ public interface GatewaySink {
   /** A shard started a new session (READY): later dispatches belong to it. */
   void onSessionStarted(int shardId, String sessionId, String resumeUrl);
 
+  /**
+   * A shard is about to resume a session a previous process held, from {@code sequence}: later
+   * dispatches of that session replay what came after it.
+   */
+  void onSessionResuming(int shardId, String sessionId, String resumeUrl, long sequence);
+
   /** A shard's session was invalidated: it can no longer be resumed. */
   void onSessionInvalidated(int shardId);
 }

@@ -26,7 +26,8 @@ public abstract class AbstractGatewayCheckpointStoreContractTest {
 
   @Test
   void givenASavedCheckpoint_thenItLoadsAsSaved() throws Exception {
-    GatewayCheckpoint checkpoint = new GatewayCheckpoint(3, "session-1", "wss://resume.example/", 1234);
+    GatewayCheckpoint checkpoint =
+        new GatewayCheckpoint(3, "session-1", "wss://resume.example/", 1234);
     store.save(checkpoint);
     assertThat(store.load(3)).contains(checkpoint);
     assertThat(store.load(2)).isEmpty();

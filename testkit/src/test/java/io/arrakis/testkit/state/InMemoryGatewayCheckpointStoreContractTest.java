@@ -2,7 +2,8 @@ package io.arrakis.testkit.state;
 
 import io.arrakis.state.GatewayCheckpointStore;
 
-class InMemoryGatewayCheckpointStoreContractTest extends AbstractGatewayCheckpointStoreContractTest {
+class InMemoryGatewayCheckpointStoreContractTest
+    extends AbstractGatewayCheckpointStoreContractTest {
   @Override
   protected GatewayCheckpointStore emptyStore() {
     return new InMemoryGatewayCheckpointStore();
