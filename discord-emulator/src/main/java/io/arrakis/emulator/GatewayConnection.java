@@ -120,8 +120,11 @@ final class GatewayConnection implements FrameHandler {
           }
         }
         case OpCode.CLOSE -> {
-          CloseStatus cs = new CloseStatus(frame.getPayload());
-          clientCloseCode = cs.getCode();
+          // Only a close the client started says something about its intent (1000/1001 = done);
+          // the echo of a close we started does not.
+          if (!closing) {
+            clientCloseCode = new CloseStatus(frame.getPayload()).getCode();
+          }
         }
         case OpCode.PING -> {
           ByteBuffer p = frame.getPayload();

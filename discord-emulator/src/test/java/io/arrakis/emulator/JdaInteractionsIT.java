@@ -338,6 +338,70 @@ class JdaInteractionsIT {
   }
 
   @Test
+  @DisplayName(
+      "world setup over HTTP reaches JDA: a joined guild, a new role, a new channel, a member update")
+  void worldSetupIsAnnounced() throws Exception {
+    Res g = http.control("POST", "/guilds", Map.of("name", "New Sietch"));
+    String newGuild = g.body().path("id").asText();
+    awaitTrue(() -> jda.getGuildById(newGuild) != null, "JDA sees the joined guild");
+    assertThat(jda.getGuildById(newGuild).getName()).isEqualTo("New Sietch");
+    assertThat(jda.getGuildById(newGuild).getSelfMember().getRoles()).isNotEmpty();
+
+    Res role =
+        http.control(
+            "POST", "/guilds/" + guild + "/roles", Map.of("name", "Sandrider", "position", 5));
+    String roleId = role.body().path("id").asText();
+    awaitTrue(() -> jda.getRoleById(roleId) != null, "JDA sees the new role");
+    Res ch =
+        http.control(
+            "POST", "/guilds/" + guild + "/channels", Map.of("name", "alerts", "topic", "Alerts"));
+    String channelId = ch.body().path("id").asText();
+    awaitTrue(() -> jda.getTextChannelById(channelId) != null, "JDA sees the new channel");
+    assertThat(jda.getTextChannelById(channelId).getName()).isEqualTo("alerts");
+
+    Res upd =
+        http.control(
+            "PATCH",
+            "/guilds/" + guild + "/members/" + user,
+            Map.of("roles", List.of(roleId), "nick", "Usul"));
+    assertThat(upd.status()).isEqualTo(200);
+    assertThat(
+            http.control("GET", "/guilds/" + guild + "/members/" + user + "/roles", null)
+                .body()
+                .findValuesAsText(""))
+        .isEmpty();
+    assertThat(
+            http.control("GET", "/guilds/" + guild + "/members/" + user + "/roles", null)
+                .body()
+                .toString())
+        .contains(roleId);
+  }
+
+  @Test
+  @DisplayName("a slash command in a DM carries the user (no member) and can be answered")
+  void directMessageInteraction() throws Exception {
+    Res r =
+        http.control(
+            "POST", "/interactions/slash", Map.of("dm", true, "user_id", user, "name", "whoami"));
+    assertThat(r.status()).isEqualTo(200);
+    String id = r.body().path("id").asText();
+    Res cb =
+        http.call(
+            "POST",
+            "/api/v10/interactions/" + id + "/" + r.body().path("token").asText() + "/callback",
+            Map.of("type", 4, "data", Map.of("content", "hi in DM")),
+            null);
+    assertThat(cb.status()).isEqualTo(204);
+    assertThat(
+            http.control("GET", "/interactions/" + id, null)
+                .body()
+                .path("original")
+                .path("content")
+                .asText())
+        .isEqualTo("hi in DM");
+  }
+
+  @Test
   void controlApiRejectsBadRequestsClearly() {
     Res noName = http.control("POST", "/interactions/slash", Map.of("guild_id", guild));
     assertThat(noName.status()).isEqualTo(400);
