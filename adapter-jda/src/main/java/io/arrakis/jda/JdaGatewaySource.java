@@ -11,6 +11,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import javax.net.ssl.SSLSocketFactory;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.requests.RestConfig;
 import net.dv8tion.jda.api.sharding.DefaultShardManagerBuilder;
@@ -51,9 +53,12 @@ public final class JdaGatewaySource implements GatewaySource {
         log.warn("shard {}: no checkpoint ({}); identifying afresh", shard, ex.getMessage());
       }
     }
+    Supplier<ConnectionTap> taps = () -> new ConnectionTap(sink, sessions, tapErrors);
     WebSocketFactory sockets =
         new WebSocketFactory()
-            .setSocketFactory(new TappingSocketFactory(() -> new ConnectionTap(sink, sessions, tapErrors)));
+            .setSocketFactory(new TappingSocketFactory(taps))
+            .setSSLSocketFactory(
+                new TappingSslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault(), taps));
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(settings.token(), settings.intents())
             .setMemberCachePolicy(MemberCachePolicy.NONE)
