@@ -525,6 +525,18 @@ public final class EmulatorControl {
         opts.add(option(ctx, e.getKey(), 0, e.getValue(), defOptions, resolved, focused));
       }
     }
+    if (focused != null && opts.findValuesAsText("name").stream().noneMatch(focused::equals)) {
+      // The user is typing in an option that has no value yet: Discord sends it empty and focused.
+      opts.add(
+          option(
+              ctx,
+              focused,
+              0,
+              Json.MAPPER.getNodeFactory().textNode(""),
+              defOptions,
+              resolved,
+              focused));
+    }
     ArrayNode top = opts;
     if (sub != null) {
       ObjectNode s = Json.obj();

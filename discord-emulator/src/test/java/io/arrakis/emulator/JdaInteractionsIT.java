@@ -402,6 +402,18 @@ class JdaInteractionsIT {
   }
 
   @Test
+  @DisplayName("autocomplete on an option not typed yet arrives focused and empty")
+  void autocompleteOnEmptyOption() throws Exception {
+    Res r =
+        http.control(
+            "POST",
+            "/interactions/autocomplete",
+            Map.of("guild_id", guild, "user_id", user, "name", "travel", "focused", "planet"));
+    conversation(r.body().path("id").asText(), "callback");
+    assertThat(seen).contains("autocomplete:planet:");
+  }
+
+  @Test
   void controlApiRejectsBadRequestsClearly() {
     Res noName = http.control("POST", "/interactions/slash", Map.of("guild_id", guild));
     assertThat(noName.status()).isEqualTo(400);
