@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLSocketFactory;
 import net.dv8tion.jda.api.JDA;
@@ -101,6 +102,26 @@ public final class JdaGatewaySource implements GatewaySource {
     for (JDA jda : manager.getShardCache()) {
       JdaSessionInternals.closeResumable(jda);
     }
+    // Wait until the sockets are really closed: frames still arriving are read (and published)
+    // until then, and the caller flushes the publisher only after the last one.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline
+        && manager.getShardCache().stream().anyMatch(JdaGatewaySource::stillOpen)) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private static boolean stillOpen(JDA jda) {
+    JDA.Status status = jda.getStatus();
+    return status != JDA.Status.SHUTDOWN
+        && status != JDA.Status.SHUTTING_DOWN
+        && status != JDA.Status.DISCONNECTED
+        && status != JDA.Status.FAILED_TO_LOGIN;
   }
 
   @Override

@@ -122,6 +122,11 @@ class JdaGatewaySourceIT {
     assertThat(second.ofType("READY")).as("resumed, not identified").isEmpty();
     assertThat(second.started).isEmpty();
     assertThat(metrics.counter("arrakis.gateway.tap.errors").count()).isZero();
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (source.shardsConnected().containsValue(false) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(source.shardsConnected()).as("JDA counts a resumed shard as connected").containsEntry(0, true).containsEntry(1, true);
   }
 
   private static void sink(RecordingSink sink, int shard) throws InterruptedException {

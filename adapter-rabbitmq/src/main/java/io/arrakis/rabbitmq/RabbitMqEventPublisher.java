@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes with a confirm for every message, {@code mandatory} so unroutable messages come back,
- * through the {@link PublishBuffer}. One sender thread writes to the channel in buffer order; when
+ * through the {@link PublishBuffer}. Expired interactions are dropped only when the buffer is full;
+ * otherwise they are published with a zero TTL and the broker dead-letters them. One sender thread writes to the channel in buffer order; when
  * the connection drops, every unconfirmed message goes back to the front of the buffer and is sent
  * again after the client's automatic recovery (at least once: duplicates are possible, losses are
  * not).
@@ -157,14 +158,9 @@ final class RabbitMqEventPublisher implements EventPublisher {
     try {
       while (running) {
         PendingPublish next = buffer.poll(POLL_MILLIS);
-        if (next == null) {
-          continue;
+        if (next != null) {
+          send(next);
         }
-        if (next.envelope().isExpired(clock.instant())) {
-          expire(next);
-          continue;
-        }
-        send(next);
       }
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
@@ -185,6 +181,14 @@ final class RabbitMqEventPublisher implements EventPublisher {
       inFlight.put(seqNo, entry);
       try {
         AMQP.BasicProperties props = AmqpEnvelopeCodec.encode(entry.envelope());
+        if (props.getExpiration() != null) {
+          // What is left of the window now, after any wait in the buffer. An interaction that is
+          // already dead still goes out with 0: the broker dead-letters it (x-death: expired), so
+          // every dispatch is accounted for in a queue or the DLQ.
+          long left =
+              entry.envelope().expiresAt().map(at -> at.toEpochMilli() - clock.millis()).orElse(0L);
+          props = props.builder().expiration(Long.toString(Math.max(0, left))).build();
+        }
         channel.basicPublish(
             entry.exchange(), entry.envelope().routingKey(), true, props, entry.envelope().body());
         published.increment();

@@ -31,13 +31,13 @@ final class IngestorPipeline implements GatewaySink {
   private final EventPublisher publisher;
   private final CheckpointTracker checkpoints;
   private final Counter unreadable;
-  private final Counter lost;
+  private final Counter unpublished;
 
   IngestorPipeline(EventPublisher publisher, CheckpointTracker checkpoints, MeterRegistry registry) {
     this.publisher = publisher;
     this.checkpoints = checkpoints;
     this.unreadable = registry.counter("arrakis.ingestor.dispatch.unreadable");
-    this.lost = registry.counter("arrakis.ingestor.dispatch.lost");
+    this.unpublished = registry.counter("arrakis.ingestor.dispatch.unpublished");
   }
 
   @Override
@@ -60,13 +60,26 @@ final class IngestorPipeline implements GatewaySink {
                   publish(envelope, dispatch, nacks + 1);
                   return;
                 }
-                if (failure == null || failure.reason() != PublishException.Reason.EXPIRED) {
-                  lost.increment();
+                if (!isDeliberateDrop(failure)) {
+                  // Not settled: the checkpoint stays before it, so a restart has Discord replay it.
+                  unpublished.increment();
                   log.error("dispatch {} not published: {}", envelope.messageId(), error.getMessage());
+                  return;
                 }
               }
               checkpoints.settled(dispatch.shardId(), dispatch.sessionId(), dispatch.sequence());
             });
+  }
+
+  /**
+   * Dropped by policy (shed from a full buffer, expired, or no queue bound — an alarm of its own):
+   * replaying would not change the outcome, so the checkpoint may move past it.
+   */
+  private static boolean isDeliberateDrop(PublishException failure) {
+    return failure != null
+        && (failure.reason() == PublishException.Reason.SHED
+            || failure.reason() == PublishException.Reason.EXPIRED
+            || failure.reason() == PublishException.Reason.UNROUTABLE);
   }
 
   private static PublishException unwrap(Throwable error) {

@@ -1,0 +1,116 @@
+package io.arrakis.system;
+
+import com.rabbitmq.client.AMQP;
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.DefaultConsumer;
+import com.rabbitmq.client.Envelope;
+import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A private vhost on the machine's RabbitMQ, and a reader that counts every message that reaches
+ * the ingestor's queues (interactions that expire unread reach the DLQ, so it is read too).
+ */
+final class Broker implements AutoCloseable {
+  final String vhost = "sys-" + UUID.randomUUID().toString().substring(0, 8);
+  final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+  private Connection reader;
+
+  Broker() throws IOException {
+    management("PUT", "/api/vhosts/" + enc(vhost), "{}");
+    management("PUT", "/api/permissions/" + enc(vhost) + "/guest",
+        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+  }
+
+  String amqpUrl() {
+    return "amqp://guest:guest@127.0.0.1:5672/" + enc(vhost);
+  }
+
+  /** Starts counting; the queues must exist (the ingestor declares them at start). */
+  void startReading() throws Exception {
+    ConnectionFactory f = new ConnectionFactory();
+    f.setUri(amqpUrl());
+    f.setAutomaticRecoveryEnabled(true);
+    f.setNetworkRecoveryInterval(500);
+    reader = f.newConnection("system-test-reader");
+    for (String queue : List.of("arrakis.interactions", "arrakis.events.guild", "arrakis.dlq")) {
+      Channel ch = reader.createChannel();
+      ch.basicQos(500);
+      ch.basicConsume(
+          queue,
+          false,
+          new DefaultConsumer(ch) {
+            @Override
+            public void handleDelivery(String tag, Envelope e, AMQP.BasicProperties p, byte[] body)
+                throws IOException {
+              if (p.getMessageId() != null) {
+                received.computeIfAbsent(p.getMessageId(), k -> new AtomicInteger()).incrementAndGet();
+              }
+              ch.basicAck(e.getDeliveryTag(), false);
+            }
+          });
+    }
+  }
+
+  /** Waits until every key has been received at least once, or the timeout passes. */
+  boolean awaitAll(List<String> keys, long timeoutSeconds) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+    while (System.nanoTime() < deadline) {
+      if (keys.stream().allMatch(received::containsKey)) {
+        return true;
+      }
+      Thread.sleep(200);
+    }
+    return false;
+  }
+
+  /** Forcibly closes every connection on the broker (rabbitmqctl; needs root or the cookie). */
+  static void closeAllConnections() throws Exception {
+    Process p = new ProcessBuilder("rabbitmqctl", "close_all_connections", "system test").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException("rabbitmqctl failed: " + out);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (reader != null && reader.isOpen()) {
+      reader.close();
+    }
+    management("DELETE", "/api/vhosts/" + enc(vhost), null);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+
+  static void management(String method, String path, String body) throws IOException {
+    HttpURLConnection http =
+        (HttpURLConnection) URI.create("http://127.0.0.1:15672" + path).toURL().openConnection();
+    http.setRequestMethod(method);
+    http.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
+    http.setRequestProperty("Content-Type", "application/json");
+    if (body != null) {
+      http.setDoOutput(true);
+      http.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
+    }
+    int status = http.getResponseCode();
+    http.disconnect();
+    if (status >= 300 && !(method.equals("DELETE") && status == 404)) {
+      throw new IOException(method + " " + path + " -> " + status);
+    }
+  }
+}

@@ -1,0 +1,113 @@
+package io.arrakis.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The ingestor's fat jar as a separate process, as ECS runs it. */
+final class IngestorProcess implements AutoCloseable {
+  static final Path JAR = Path.of("..", "app-ingestor", "target", "app-ingestor.jar");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private final Process process;
+  private final int healthPort;
+  final Path log;
+
+  private IngestorProcess(Process process, int healthPort, Path log) {
+    this.process = process;
+    this.healthPort = healthPort;
+    this.log = log;
+  }
+
+  static IngestorProcess start(String name, Map<String, String> env) throws IOException {
+    if (!Files.exists(JAR)) {
+      throw new IllegalStateException(JAR + " is missing: build app-ingestor first (mvn package)");
+    }
+    int port = freePort();
+    Path log = Files.createDirectories(Path.of("target", "system-logs")).resolve(name + ".log");
+    ProcessBuilder pb =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                JAR.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
+    pb.environment().put("HEALTH_HOST", "127.0.0.1");
+    pb.environment().put("HEALTH_PORT", Integer.toString(port));
+    pb.environment().put("LOG_FORMAT", "text");
+    return new IngestorProcess(pb.start(), port, log);
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  /** Waits until /health says UP (every shard connected, broker channel open). */
+  IngestorProcess awaitHealthy(Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new AssertionError("ingestor exited with " + process.exitValue() + "; see " + log);
+      }
+      try {
+        HttpResponse<String> r =
+            HTTP.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health"))
+                    .timeout(Duration.ofSeconds(2))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 200) {
+          return this;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("ingestor not healthy within " + timeout + "; see " + log);
+  }
+
+  /** SIGKILL: no shutdown hook, nothing flushed. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** SIGTERM: the planned stop, waited for. */
+  int terminate() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError("ingestor did not stop within 30 s of SIGTERM; see " + log);
+    }
+    return process.exitValue();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+
+  File logFile() {
+    return log.toFile();
+  }
+}
