@@ -40,8 +40,14 @@ public record JdaGatewaySettings(
 
   @Override
   public String toString() {
-    return "JdaGatewaySettings[api " + apiUrl.orElse("discord") + ", gateway "
-        + gatewayUrl.orElse("from /gateway/bot") + ", shards " + shardIds + " of "
-        + shardTotal.map(String::valueOf).orElse("recommended") + ", token ***]";
+    return "JdaGatewaySettings[api "
+        + apiUrl.orElse("discord")
+        + ", gateway "
+        + gatewayUrl.orElse("from /gateway/bot")
+        + ", shards "
+        + shardIds
+        + " of "
+        + shardTotal.map(String::valueOf).orElse("recommended")
+        + ", token ***]";
   }
 }

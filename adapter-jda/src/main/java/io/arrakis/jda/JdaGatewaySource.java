@@ -59,7 +59,8 @@ public final class JdaGatewaySource implements GatewaySource {
         new WebSocketFactory()
             .setSocketFactory(new TappingSocketFactory(taps))
             .setSSLSocketFactory(
-                new TappingSslSocketFactory((SSLSocketFactory) SSLSocketFactory.getDefault(), taps));
+                new TappingSslSocketFactory(
+                    (SSLSocketFactory) SSLSocketFactory.getDefault(), taps));
     DefaultShardManagerBuilder builder =
         DefaultShardManagerBuilder.createLight(settings.token(), settings.intents())
             .setMemberCachePolicy(MemberCachePolicy.NONE)
@@ -70,7 +71,9 @@ public final class JdaGatewaySource implements GatewaySource {
             .setSessionController(new ResumingSessionController(sessions, settings.gatewayUrl()))
             .setEnableShutdownHook(false)
             .setBulkDeleteSplittingEnabled(false);
-    settings.apiUrl().ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(restBase(url))));
+    settings
+        .apiUrl()
+        .ifPresent(url -> builder.setRestConfig(new RestConfig().setBaseUrl(restBase(url))));
     settings.shardTotal().ifPresent(builder::setShardsTotal);
     if (!settings.shardIds().isEmpty()) {
       builder.setShards(settings.shardIds());
@@ -84,7 +87,10 @@ public final class JdaGatewaySource implements GatewaySource {
         "shard {}: resuming session from sequence {}", checkpoint.shardId(), checkpoint.sequence());
     sessions.resumeFrom(checkpoint);
     sink.onSessionResuming(
-        checkpoint.shardId(), checkpoint.sessionId(), checkpoint.resumeUrl(), checkpoint.sequence());
+        checkpoint.shardId(),
+        checkpoint.sessionId(),
+        checkpoint.resumeUrl(),
+        checkpoint.sequence());
   }
 
   /** {@code http://host:port/api} → {@code http://host:port/api/v10/} as JDA expects. */

@@ -8,19 +8,22 @@ import net.dv8tion.jda.internal.requests.WebSocketClient;
 
 /**
  * The one place that reaches into JDA internals. JDA has no public API to resume a gateway session
- * that another process started, so before a shard's first connect we set the three things JDA's
- * own reconnect would have kept: {@code WebSocketClient.sessionId}, {@code .resumeUrl} and the
- * sequence ({@code JDAImpl.setResponseTotal}), and mark the READY as processed so RESUMED makes the
- * shard CONNECTED. JDA's guild cache stays empty after such a resume (no GUILD_CREATE comes): JDA
- * cannot build entities for later events and logs that; the tap has published them regardless. JDA then sends RESUME instead of IDENTIFY and Discord
- * replays what the previous process did not confirm. Checked against JDA 6.5; the emulator tests in
- * {@code CrossProcessResumeIT} fail loudly if an upgrade renames or removes any of it.
+ * that another process started, so before a shard's first connect we set the three things JDA's own
+ * reconnect would have kept: {@code WebSocketClient.sessionId}, {@code .resumeUrl} and the sequence
+ * ({@code JDAImpl.setResponseTotal}), and mark the READY as processed so RESUMED makes the shard
+ * CONNECTED. JDA's guild cache stays empty after such a resume (no GUILD_CREATE comes): JDA cannot
+ * build entities for later events and logs that; the tap has published them regardless. JDA then
+ * sends RESUME instead of IDENTIFY and Discord replays what the previous process did not confirm.
+ * Checked against JDA 6.5; the emulator tests in {@code CrossProcessResumeIT} fail loudly if an
+ * upgrade renames or removes any of it.
  */
 final class JdaSessionInternals {
   private static final Field SESSION_ID = field("sessionId");
   private static final Field RESUME_URL = field("resumeUrl");
 
-  /** True until JDA processed a READY; a RESUMED while it is true never marks the shard CONNECTED. */
+  /**
+   * True until JDA processed a READY; a RESUMED while it is true never marks the shard CONNECTED.
+   */
   private static final Field PROCESSING_READY = field("processingReady");
 
   private JdaSessionInternals() {}

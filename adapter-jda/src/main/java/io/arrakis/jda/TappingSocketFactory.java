@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 import javax.net.SocketFactory;
 
 /**
- * Plain-TCP sockets ({@code ws://}, the emulator) whose streams are copied to a fresh
- * {@link ConnectionTap} per connection. JDA copies the WebSocketFactory it is given but keeps its
+ * Plain-TCP sockets ({@code ws://}, the emulator) whose streams are copied to a fresh {@link
+ * ConnectionTap} per connection. JDA copies the WebSocketFactory it is given but keeps its
  * SocketFactory, which is what makes this tap possible with public API (see the README).
  */
 final class TappingSocketFactory extends SocketFactory {

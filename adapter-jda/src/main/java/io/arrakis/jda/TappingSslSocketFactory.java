@@ -39,7 +39,8 @@ final class TappingSslSocketFactory extends SSLSocketFactory {
   }
 
   @Override
-  public Socket createSocket(Socket s, String host, int port, boolean autoClose) throws IOException {
+  public Socket createSocket(Socket s, String host, int port, boolean autoClose)
+      throws IOException {
     return wrap(tls.createSocket(s, host, port, autoClose));
   }
 

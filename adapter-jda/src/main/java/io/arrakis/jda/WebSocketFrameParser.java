@@ -99,7 +99,8 @@ final class WebSocketFrameParser {
       header = 10;
     }
     if (length < 0 || length > MAX_MESSAGE) {
-      throw new IllegalStateException("WebSocket frame of " + length + " bytes: stream out of sync");
+      throw new IllegalStateException(
+          "WebSocket frame of " + length + " bytes: stream out of sync");
     }
     int maskAt = header;
     if (masked) {

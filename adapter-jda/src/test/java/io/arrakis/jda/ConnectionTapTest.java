@@ -48,27 +48,35 @@ class ConnectionTapTest {
   }
 
   private void identify(int shard) {
-    fromClient(FrameBytes.concat(
-        "GET /?v=10&compress=zlib-stream HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-        FrameBytes.clientText("{\"op\":2,\"d\":{\"token\":\"t\",\"shard\":[" + shard + ",4]}}")));
+    fromClient(
+        FrameBytes.concat(
+            "GET /?v=10&compress=zlib-stream HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+            FrameBytes.clientText(
+                "{\"op\":2,\"d\":{\"token\":\"t\",\"shard\":[" + shard + ",4]}}")));
   }
 
   @Test
   void givenAnIdentifiedZlibConnection_thenReadyStartsTheSessionAndDispatchesCarryIt() {
     identify(2);
-    fromServer(FrameBytes.concat(
-        FrameBytes.httpUpgrade(),
-        server.zlib("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}"),
-        server.zlib("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\"ws://r\",\"shard\":[2,4]}}"),
-        server.zlib("{\"op\":0,\"s\":2,\"t\":\"GUILD_MEMBER_ADD\",\"d\":{\"guild_id\":\"9\",\"user\":{\"id\":\"5\"}}}")));
+    fromServer(
+        FrameBytes.concat(
+            FrameBytes.httpUpgrade(),
+            server.zlib("{\"op\":10,\"d\":{\"heartbeat_interval\":41250}}"),
+            server.zlib(
+                "{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"abc\",\"resume_gateway_url\":\"ws://r\",\"shard\":[2,4]}}"),
+            server.zlib(
+                "{\"op\":0,\"s\":2,\"t\":\"GUILD_MEMBER_ADD\",\"d\":{\"guild_id\":\"9\",\"user\":{\"id\":\"5\"}}}")));
 
     assertThat(sessions).containsExactly("2/abc/ws://r");
-    assertThat(dispatches).extracting(GatewayDispatch::type).containsExactly("READY", "GUILD_MEMBER_ADD");
+    assertThat(dispatches)
+        .extracting(GatewayDispatch::type)
+        .containsExactly("READY", "GUILD_MEMBER_ADD");
     GatewayDispatch join = dispatches.get(1);
     assertThat(join.shardId()).isEqualTo(2);
     assertThat(join.sessionId()).isEqualTo("abc");
     assertThat(join.sequence()).isEqualTo(2);
-    assertThat(new String(join.data(), StandardCharsets.UTF_8)).isEqualTo("{\"guild_id\":\"9\",\"user\":{\"id\":\"5\"}}");
+    assertThat(new String(join.data(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"guild_id\":\"9\",\"user\":{\"id\":\"5\"}}");
     assertThat(join.receivedAtMicros()).isPositive();
     assertThat(metrics.counter("errors").count()).isZero();
   }
@@ -76,22 +84,34 @@ class ConnectionTapTest {
   @Test
   void givenAResumeOfAKnownSession_thenDispatchesBelongToThatShard() {
     registry.remember("old-session", 3);
-    fromClient(FrameBytes.concat(
-        "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-        FrameBytes.clientText("{\"op\":6,\"d\":{\"token\":\"t\",\"session_id\":\"old-session\",\"seq\":7}}")));
-    fromServer(FrameBytes.concat(FrameBytes.httpUpgrade(), FrameBytes.text("{\"op\":0,\"s\":8,\"t\":\"MESSAGE_CREATE\",\"d\":{}}")));
+    fromClient(
+        FrameBytes.concat(
+            "GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
+            FrameBytes.clientText(
+                "{\"op\":6,\"d\":{\"token\":\"t\",\"session_id\":\"old-session\",\"seq\":7}}")));
+    fromServer(
+        FrameBytes.concat(
+            FrameBytes.httpUpgrade(),
+            FrameBytes.text("{\"op\":0,\"s\":8,\"t\":\"MESSAGE_CREATE\",\"d\":{}}")));
 
-    assertThat(dispatches).singleElement().satisfies(d -> {
-      assertThat(d.shardId()).isEqualTo(3);
-      assertThat(d.sessionId()).isEqualTo("old-session");
-      assertThat(d.sequence()).isEqualTo(8);
-    });
+    assertThat(dispatches)
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.shardId()).isEqualTo(3);
+              assertThat(d.sessionId()).isEqualTo("old-session");
+              assertThat(d.sequence()).isEqualTo(8);
+            });
   }
 
   @Test
   void givenANonResumableInvalidSession_thenTheSinkHearsIt() {
     identify(1);
-    fromServer(FrameBytes.concat(FrameBytes.httpUpgrade(), FrameBytes.text("{\"op\":9,\"d\":false}"), FrameBytes.text("{\"op\":9,\"d\":true}")));
+    fromServer(
+        FrameBytes.concat(
+            FrameBytes.httpUpgrade(),
+            FrameBytes.text("{\"op\":9,\"d\":false}"),
+            FrameBytes.text("{\"op\":9,\"d\":true}")));
     assertThat(invalidated).containsExactly(1);
   }
 

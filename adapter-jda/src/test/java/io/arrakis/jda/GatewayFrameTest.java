@@ -12,7 +12,8 @@ class GatewayFrameTest {
 
   @Test
   void givenADispatch_thenTheDataIsTheExactOriginalBytes() throws Exception {
-    String d = "{ \"id\" : \"1\",\n \"name\":\"caf\\u00e9 ☕\", \"nested\": {\"a\": [1, 2.50, null]} }";
+    String d =
+        "{ \"id\" : \"1\",\n \"name\":\"caf\\u00e9 ☕\", \"nested\": {\"a\": [1, 2.50, null]} }";
     GatewayFrame f = read("{\"t\":\"MESSAGE_CREATE\",\"s\":42,\"op\":0,\"d\":" + d + "}");
     assertThat(f.op()).isZero();
     assertThat(f.sequence()).isEqualTo(42);

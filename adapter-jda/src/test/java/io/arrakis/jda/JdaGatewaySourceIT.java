@@ -70,7 +70,8 @@ class JdaGatewaySourceIT {
 
   private static boolean isInteraction(GatewayDispatch d, InteractionRef ref) {
     return d.type().equals("INTERACTION_CREATE")
-        && new String(d.data(), StandardCharsets.UTF_8).contains("\"id\":\"" + ref.idString() + "\"");
+        && new String(d.data(), StandardCharsets.UTF_8)
+            .contains("\"id\":\"" + ref.idString() + "\"");
   }
 
   @Test
@@ -126,7 +127,10 @@ class JdaGatewaySourceIT {
     while (source.shardsConnected().containsValue(false) && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
-    assertThat(source.shardsConnected()).as("JDA counts a resumed shard as connected").containsEntry(0, true).containsEntry(1, true);
+    assertThat(source.shardsConnected())
+        .as("JDA counts a resumed shard as connected")
+        .containsEntry(0, true)
+        .containsEntry(1, true);
   }
 
   private static void sink(RecordingSink sink, int shard) throws InterruptedException {

@@ -34,7 +34,8 @@ final class RecordingSink implements GatewaySink {
     invalidated.add(shardId);
   }
 
-  GatewayDispatch await(Predicate<GatewayDispatch> what, Duration timeout) throws InterruptedException {
+  GatewayDispatch await(Predicate<GatewayDispatch> what, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       for (GatewayDispatch d : dispatches) {

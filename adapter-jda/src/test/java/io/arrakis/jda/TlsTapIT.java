@@ -37,9 +37,25 @@ class TlsTapIT {
     Process keytool =
         new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "localhost", "-keyalg", "EC", "-dname", "CN=localhost",
-                "-ext", "san=ip:127.0.0.1,dns:localhost", "-validity", "1", "-storetype", "PKCS12",
-                "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
+                "-genkeypair",
+                "-alias",
+                "localhost",
+                "-keyalg",
+                "EC",
+                "-dname",
+                "CN=localhost",
+                "-ext",
+                "san=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "1",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                "changeit",
+                "-keypass",
+                "changeit")
             .redirectErrorStream(true)
             .start();
     String out = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -51,7 +67,8 @@ class TlsTapIT {
     }
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(keys, "changeit".toCharArray());
-    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory tmf =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(keys);
     context = SSLContext.getInstance("TLS");
     context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), null);
@@ -61,7 +78,10 @@ class TlsTapIT {
   void givenATlsGatewayConnection_thenTheTapSeesThePlaintextFrames() throws Exception {
     FrameBytes server = new FrameBytes();
     try (SSLServerSocket listener =
-        (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        (SSLServerSocket)
+            context
+                .getServerSocketFactory()
+                .createServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       Thread gateway =
           new Thread(
               () -> {
@@ -70,10 +90,13 @@ class TlsTapIT {
                   // The client writes the upgrade request and IDENTIFY at once: one TLS record.
                   assertThat(in.read(new byte[4096])).isPositive();
                   OutputStream out = s.getOutputStream();
-                  out.write(FrameBytes.concat(
-                      FrameBytes.httpUpgrade(),
-                      server.zlib("{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"tls\",\"resume_gateway_url\":\"wss://r\",\"shard\":[0,1]}}"),
-                      server.zlib("{\"op\":0,\"s\":2,\"t\":\"MESSAGE_CREATE\",\"d\":{\"id\":\"1\"}}")));
+                  out.write(
+                      FrameBytes.concat(
+                          FrameBytes.httpUpgrade(),
+                          server.zlib(
+                              "{\"op\":0,\"s\":1,\"t\":\"READY\",\"d\":{\"session_id\":\"tls\",\"resume_gateway_url\":\"wss://r\",\"shard\":[0,1]}}"),
+                          server.zlib(
+                              "{\"op\":0,\"s\":2,\"t\":\"MESSAGE_CREATE\",\"d\":{\"id\":\"1\"}}")));
                   out.flush();
                   Thread.sleep(500);
                 } catch (Exception ex) {
@@ -93,9 +116,13 @@ class TlsTapIT {
         socket.connect(new InetSocketAddress("127.0.0.1", listener.getLocalPort()), 5_000);
         ((SSLSocket) socket).startHandshake();
         assertThat(((SSLSocket) socket).getSession().getProtocol()).startsWith("TLS");
-        socket.getOutputStream().write(FrameBytes.concat(
-            "GET /?v=10&encoding=json&compress=zlib-stream HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII),
-            FrameBytes.clientText("{\"op\":2,\"d\":{\"token\":\"t\",\"shard\":[0,1]}}")));
+        socket
+            .getOutputStream()
+            .write(
+                FrameBytes.concat(
+                    "GET /?v=10&encoding=json&compress=zlib-stream HTTP/1.1\r\nHost: localhost\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII),
+                    FrameBytes.clientText("{\"op\":2,\"d\":{\"token\":\"t\",\"shard\":[0,1]}}")));
         socket.setSoTimeout(5_000);
         InputStream in = socket.getInputStream();
         byte[] buf = new byte[4096];
@@ -106,8 +133,11 @@ class TlsTapIT {
       }
       gateway.join(5_000);
 
-      assertThat(sink.dispatches).extracting(d -> d.type()).containsExactly("READY", "MESSAGE_CREATE");
-      assertThat(new String(sink.dispatches.get(1).data(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"1\"}");
+      assertThat(sink.dispatches)
+          .extracting(d -> d.type())
+          .containsExactly("READY", "MESSAGE_CREATE");
+      assertThat(new String(sink.dispatches.get(1).data(), StandardCharsets.UTF_8))
+          .isEqualTo("{\"id\":\"1\"}");
       assertThat(sink.dispatches.get(1).sessionId()).isEqualTo("tls");
       assertThat(metrics.counter("errors").count()).isZero();
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class WebSocketFrameParserTest {
   private final List<String> messages = new ArrayList<>();
   private final WebSocketFrameParser parser =
-      new WebSocketFrameParser((op, payload) -> messages.add(op + ":" + new String(payload, StandardCharsets.UTF_8)));
+      new WebSocketFrameParser(
+          (op, payload) -> messages.add(op + ":" + new String(payload, StandardCharsets.UTF_8)));
 
   private void feedByteByByte(byte[] bytes) {
     for (byte b : bytes) {
@@ -21,14 +22,20 @@ class WebSocketFrameParserTest {
 
   @Test
   void givenTheUpgradeAndTwoFrames_inOneChunk_thenBothMessagesAfterTheHeaders() {
-    byte[] bytes = FrameBytes.concat(FrameBytes.httpUpgrade(), FrameBytes.text("{\"a\":1}"), FrameBytes.text("{\"b\":2}"));
+    byte[] bytes =
+        FrameBytes.concat(
+            FrameBytes.httpUpgrade(), FrameBytes.text("{\"a\":1}"), FrameBytes.text("{\"b\":2}"));
     parser.feed(bytes, 0, bytes.length);
     assertThat(messages).containsExactly("1:{\"a\":1}", "1:{\"b\":2}");
   }
 
   @Test
   void givenFramesSplitAtEveryByte_thenTheSameMessages() {
-    feedByteByByte(FrameBytes.concat(FrameBytes.httpUpgrade(), FrameBytes.text("{\"a\":1}"), FrameBytes.text("x".repeat(70_000))));
+    feedByteByByte(
+        FrameBytes.concat(
+            FrameBytes.httpUpgrade(),
+            FrameBytes.text("{\"a\":1}"),
+            FrameBytes.text("x".repeat(70_000))));
     assertThat(messages).hasSize(2);
     assertThat(messages.get(1)).hasSize(2 + 70_000);
   }
@@ -57,7 +64,9 @@ class WebSocketFrameParserTest {
   void givenACloseFrame_thenLaterBytesAreIgnored() {
     byte[] bytes =
         FrameBytes.concat(
-            FrameBytes.httpUpgrade(), FrameBytes.frame(true, 8, new byte[] {0x03, (byte) 0xe8}, false), FrameBytes.text("{}"));
+            FrameBytes.httpUpgrade(),
+            FrameBytes.frame(true, 8, new byte[] {0x03, (byte) 0xe8}, false),
+            FrameBytes.text("{}"));
     parser.feed(bytes, 0, bytes.length);
     assertThat(messages).isEmpty();
   }
@@ -66,6 +75,7 @@ class WebSocketFrameParserTest {
   void givenAnAbsurdLength_thenItSaysTheStreamIsOutOfSync() {
     byte[] bad = {(byte) 0x81, 127, 0x7f, -1, -1, -1, -1, -1, -1, -1};
     byte[] bytes = FrameBytes.concat(FrameBytes.httpUpgrade(), bad);
-    assertThatThrownBy(() -> parser.feed(bytes, 0, bytes.length)).hasMessageContaining("out of sync");
+    assertThatThrownBy(() -> parser.feed(bytes, 0, bytes.length))
+        .hasMessageContaining("out of sync");
   }
 }

@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes with a confirm for every message, {@code mandatory} so unroutable messages come back,
  * through the {@link PublishBuffer}. Expired interactions are dropped only when the buffer is full;
- * otherwise they are published with a zero TTL and the broker dead-letters them. One sender thread writes to the channel in buffer order; when
- * the connection drops, every unconfirmed message goes back to the front of the buffer and is sent
- * again after the client's automatic recovery (at least once: duplicates are possible, losses are
- * not).
+ * otherwise they are published with a zero TTL and the broker dead-letters them. One sender thread
+ * writes to the channel in buffer order; when the connection drops, every unconfirmed message goes
+ * back to the front of the buffer and is sent again after the client's automatic recovery (at least
+ * once: duplicates are possible, losses are not).
  */
 final class RabbitMqEventPublisher implements EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(RabbitMqEventPublisher.class);

@@ -39,7 +39,8 @@ public final class Redis implements AutoCloseable {
       config.database(Integer.parseInt(path)); // redis://host:6379/2 selects database 2
     }
     int port = uri.getPort() < 0 ? 6379 : uri.getPort();
-    return new Redis(settings, new JedisPooled(new HostAndPort(uri.getHost(), port), config.build()));
+    return new Redis(
+        settings, new JedisPooled(new HostAndPort(uri.getHost(), port), config.build()));
   }
 
   public GatewayCheckpointStore gatewayCheckpoints() {

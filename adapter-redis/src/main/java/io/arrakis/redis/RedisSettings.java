@@ -42,7 +42,14 @@ public record RedisSettings(URI uri, String keyPrefix, Duration timeout, Duratio
 
   @Override
   public String toString() {
-    return "RedisSettings[" + uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort()
-        + ", prefix '" + keyPrefix + "']";
+    return "RedisSettings["
+        + uri.getScheme()
+        + "://"
+        + uri.getHost()
+        + ":"
+        + uri.getPort()
+        + ", prefix '"
+        + keyPrefix
+        + "']";
   }
 }

@@ -45,7 +45,8 @@ class RedisGatewayCheckpointStoreContractIT extends AbstractGatewayCheckpointSto
   @Test
   void givenRedisUnreachable_thenAStateUnavailableErrorNotACrash() {
     RedisSettings nowhere =
-        new RedisSettings(URI.create("redis://127.0.0.1:1"), prefix, Duration.ofMillis(200), Duration.ofHours(1));
+        new RedisSettings(
+            URI.create("redis://127.0.0.1:1"), prefix, Duration.ofMillis(200), Duration.ofHours(1));
     try (Redis down = Redis.connect(nowhere)) {
       assertThat(down.isReachable()).isFalse();
       assertThatThrownBy(() -> down.gatewayCheckpoints().load(0))

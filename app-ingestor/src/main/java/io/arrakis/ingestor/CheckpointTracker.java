@@ -110,7 +110,9 @@ final class CheckpointTracker {
     long now = System.currentTimeMillis();
     if (now - lastFailureLog > 10_000) {
       lastFailureLog = now;
-      log.warn("cannot write gateway checkpoints ({}); a restart now would replay more", ex.getMessage());
+      log.warn(
+          "cannot write gateway checkpoints ({}); a restart now would replay more",
+          ex.getMessage());
     }
   }
 

@@ -33,7 +33,8 @@ record DispatchFields(
     String customId = null;
     try (JsonParser p = JSON.createParser(data)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        return new DispatchFields(Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
+        return new DispatchFields(
+            Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();

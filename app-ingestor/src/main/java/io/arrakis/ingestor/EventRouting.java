@@ -40,7 +40,8 @@ final class EventRouting {
 
   private static EventRoute interaction(DispatchFields fields) {
     return switch (fields.interactionType()) {
-      case COMMAND -> new EventRoute("interaction.command." + word(fields.name().orElse("unknown")), 10);
+      case COMMAND ->
+          new EventRoute("interaction.command." + word(fields.name().orElse("unknown")), 10);
       case AUTOCOMPLETE ->
           new EventRoute("interaction.autocomplete." + word(fields.name().orElse("unknown")), 9);
       case COMPONENT -> new EventRoute("interaction.component." + prefix(fields), 8);
@@ -50,7 +51,10 @@ final class EventRouting {
     };
   }
 
-  /** The custom id up to its first ':' — the handler family, e.g. {@code directory} in {@code directory:next:2}. */
+  /**
+   * The custom id up to its first ':' — the handler family, e.g. {@code directory} in {@code
+   * directory:next:2}.
+   */
   private static String prefix(DispatchFields fields) {
     String customId = fields.customId().orElse("unknown");
     int colon = customId.indexOf(':');

@@ -27,13 +27,20 @@ final class HealthServer implements AutoCloseable {
         "/health",
         exchange -> {
           Report report = health.get();
-          respond(exchange, report.healthy() ? 200 : 503, "application/json",
-              JSON.writeValueAsBytes(Map.of("status", report.healthy() ? "UP" : "DOWN", "details", report.details())));
+          respond(
+              exchange,
+              report.healthy() ? 200 : 503,
+              "application/json",
+              JSON.writeValueAsBytes(
+                  Map.of("status", report.healthy() ? "UP" : "DOWN", "details", report.details())));
         });
     server.createContext(
         "/metrics",
         exchange ->
-            respond(exchange, 200, "text/plain; version=0.0.4; charset=utf-8",
+            respond(
+                exchange,
+                200,
+                "text/plain; version=0.0.4; charset=utf-8",
                 metrics.scrape().getBytes(StandardCharsets.UTF_8)));
     server.setExecutor(null);
   }

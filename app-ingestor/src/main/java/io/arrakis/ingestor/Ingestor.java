@@ -62,7 +62,10 @@ final class Ingestor implements AutoCloseable {
     health = healthServers.create(this::report);
     health.start();
     flusher.scheduleWithFixedDelay(
-        checkpoints::flush, CHECKPOINT_FLUSH_MILLIS, CHECKPOINT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+        checkpoints::flush,
+        CHECKPOINT_FLUSH_MILLIS,
+        CHECKPOINT_FLUSH_MILLIS,
+        TimeUnit.MILLISECONDS);
     gateway.start(pipeline);
     log.info("ingestor started: {}; health on port {}", config, health.port());
   }
@@ -76,7 +79,8 @@ final class Ingestor implements AutoCloseable {
     gateway.shardsConnected().forEach((id, up) -> shards.put(Integer.toString(id), up));
     RabbitMq.Health broker = rabbit.health();
     MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    boolean allShards = !shards.isEmpty() && shards.values().stream().allMatch(Boolean::booleanValue);
+    boolean allShards =
+        !shards.isEmpty() && shards.values().stream().allMatch(Boolean::booleanValue);
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("shards_connected", shards);
     details.put("broker_channel_open", broker.publisherConnected());

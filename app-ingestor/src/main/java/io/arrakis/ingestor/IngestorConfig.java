@@ -29,10 +29,13 @@ record IngestorConfig(
     List<String> problems = new ArrayList<>();
     String token = env.getOrDefault("DISCORD_BOT_TOKEN", "").trim();
     if (token.isEmpty()) {
-      problems.add("DISCORD_BOT_TOKEN is required (the bot token; the ingestor is the only process that holds it)");
+      problems.add(
+          "DISCORD_BOT_TOKEN is required (the bot token; the ingestor is the only process that holds it)");
     }
-    Optional<String> apiUrl = optionalUrl(env, "DISCORD_API_URL", List.of("http", "https"), problems);
-    Optional<String> gatewayUrl = optionalUrl(env, "DISCORD_GATEWAY_URL", List.of("ws", "wss"), problems);
+    Optional<String> apiUrl =
+        optionalUrl(env, "DISCORD_API_URL", List.of("http", "https"), problems);
+    Optional<String> gatewayUrl =
+        optionalUrl(env, "DISCORD_GATEWAY_URL", List.of("ws", "wss"), problems);
     Optional<Integer> shardCount = Optional.empty();
     if (!blank(env.get("SHARD_COUNT"))) {
       shardCount = Optional.of(positiveInt(env, "SHARD_COUNT", 1, problems));
@@ -47,31 +50,62 @@ record IngestorConfig(
     } else if (shardCount.isPresent()) {
       shardIds = range(0, shardCount.get() - 1);
     }
-    URI rabbitUrl = url(env, "RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/", List.of("amqp", "amqps"), problems);
+    URI rabbitUrl =
+        url(
+            env,
+            "RABBITMQ_URL",
+            "amqp://guest:guest@127.0.0.1:5672/",
+            List.of("amqp", "amqps"),
+            problems);
     TopologyProfile topology = TopologyProfile.CLASSIC_PRIORITY;
     try {
-      topology = TopologyProfile.fromConfig(env.getOrDefault("RABBITMQ_TOPOLOGY", "classic-priority"));
+      topology =
+          TopologyProfile.fromConfig(env.getOrDefault("RABBITMQ_TOPOLOGY", "classic-priority"));
     } catch (IllegalArgumentException ex) {
       problems.add(ex.getMessage());
     }
-    URI redisUrl = url(env, "REDIS_URL", "redis://127.0.0.1:6379", List.of("redis", "rediss"), problems);
+    URI redisUrl =
+        url(env, "REDIS_URL", "redis://127.0.0.1:6379", List.of("redis", "rediss"), problems);
     String healthHost = env.getOrDefault("HEALTH_HOST", "0.0.0.0");
     int healthPort = port(env, "HEALTH_PORT", 8080, problems);
-    int buffer = env.containsKey("PUBLISH_BUFFER") ? positiveInt(env, "PUBLISH_BUFFER", 1, problems) : 10_000;
+    int buffer =
+        env.containsKey("PUBLISH_BUFFER")
+            ? positiveInt(env, "PUBLISH_BUFFER", 1, problems)
+            : 10_000;
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
     return new IngestorConfig(
-        token, apiUrl, gatewayUrl, shardCount, shardIds, rabbitUrl, topology, redisUrl, healthHost,
-        healthPort, buffer);
+        token,
+        apiUrl,
+        gatewayUrl,
+        shardCount,
+        shardIds,
+        rabbitUrl,
+        topology,
+        redisUrl,
+        healthHost,
+        healthPort,
+        buffer);
   }
 
   @Override
   public String toString() {
-    return "IngestorConfig[api " + apiUrl.orElse("discord") + ", gateway "
-        + gatewayUrl.orElse("from /gateway/bot") + ", shards " + (shardIds.isEmpty() ? "all" : shardIds)
-        + " of " + shardCount.map(String::valueOf).orElse("recommended") + ", topology "
-        + topology.configName() + ", health " + healthHost + ":" + healthPort + ", token ***]";
+    return "IngestorConfig[api "
+        + apiUrl.orElse("discord")
+        + ", gateway "
+        + gatewayUrl.orElse("from /gateway/bot")
+        + ", shards "
+        + (shardIds.isEmpty() ? "all" : shardIds)
+        + " of "
+        + shardCount.map(String::valueOf).orElse("recommended")
+        + ", topology "
+        + topology.configName()
+        + ", health "
+        + healthHost
+        + ":"
+        + healthPort
+        + ", token ***]";
   }
 
   private static boolean blank(String value) {
@@ -95,7 +129,14 @@ record IngestorConfig(
       }
     }
     if (ids.isEmpty() || ids.first() < 0 || ids.last() >= count) {
-      problems.add("SHARD_IDS must lie in 0.." + (count - 1) + " (SHARD_COUNT " + count + "); got '" + spec + "'");
+      problems.add(
+          "SHARD_IDS must lie in 0.."
+              + (count - 1)
+              + " (SHARD_COUNT "
+              + count
+              + "); got '"
+              + spec
+              + "'");
       return List.of();
     }
     return List.copyOf(ids);
@@ -118,7 +159,8 @@ record IngestorConfig(
     try {
       URI uri = URI.create(value.trim());
       if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
-        problems.add(name + " must be a " + String.join("/", schemes) + " URL; got '" + value + "'");
+        problems.add(
+            name + " must be a " + String.join("/", schemes) + " URL; got '" + value + "'");
         return Optional.empty();
       }
       return Optional.of(value.trim());
@@ -129,7 +171,11 @@ record IngestorConfig(
   }
 
   private static URI url(
-      Map<String, String> env, String name, String fallback, List<String> schemes, List<String> problems) {
+      Map<String, String> env,
+      String name,
+      String fallback,
+      List<String> schemes,
+      List<String> problems) {
     String value = blank(env.get(name)) ? fallback : env.get(name).trim();
     try {
       URI uri = URI.create(value);
@@ -145,7 +191,8 @@ record IngestorConfig(
     }
   }
 
-  private static int port(Map<String, String> env, String name, int fallback, List<String> problems) {
+  private static int port(
+      Map<String, String> env, String name, int fallback, List<String> problems) {
     if (blank(env.get(name))) {
       return fallback;
     }
@@ -156,7 +203,8 @@ record IngestorConfig(
     return value;
   }
 
-  private static int positiveInt(Map<String, String> env, String name, int min, List<String> problems) {
+  private static int positiveInt(
+      Map<String, String> env, String name, int min, List<String> problems) {
     String value = env.get(name).trim();
     try {
       int n = Integer.parseInt(value);

@@ -36,11 +36,13 @@ final class IngestorModule {
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
-    registry.more().counter(
-        "arrakis.gateway.jda.handler.errors",
-        java.util.List.of(),
-        JdaHandlerErrorFilter.SUPPRESSED,
-        java.util.concurrent.atomic.AtomicLong::get);
+    registry
+        .more()
+        .counter(
+            "arrakis.gateway.jda.handler.errors",
+            java.util.List.of(),
+            JdaHandlerErrorFilter.SUPPRESSED,
+            java.util.concurrent.atomic.AtomicLong::get);
     return registry;
   }
 

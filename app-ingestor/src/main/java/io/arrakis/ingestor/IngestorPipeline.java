@@ -33,7 +33,8 @@ final class IngestorPipeline implements GatewaySink {
   private final Counter unreadable;
   private final Counter unpublished;
 
-  IngestorPipeline(EventPublisher publisher, CheckpointTracker checkpoints, MeterRegistry registry) {
+  IngestorPipeline(
+      EventPublisher publisher, CheckpointTracker checkpoints, MeterRegistry registry) {
     this.publisher = publisher;
     this.checkpoints = checkpoints;
     this.unreadable = registry.counter("arrakis.ingestor.dispatch.unreadable");
@@ -61,9 +62,11 @@ final class IngestorPipeline implements GatewaySink {
                   return;
                 }
                 if (!isDeliberateDrop(failure)) {
-                  // Not settled: the checkpoint stays before it, so a restart has Discord replay it.
+                  // Not settled: the checkpoint stays before it, so a restart has Discord replay
+                  // it.
                   unpublished.increment();
-                  log.error("dispatch {} not published: {}", envelope.messageId(), error.getMessage());
+                  log.error(
+                      "dispatch {} not published: {}", envelope.messageId(), error.getMessage());
                   return;
                 }
               }
@@ -103,7 +106,9 @@ final class IngestorPipeline implements GatewaySink {
             .seq(dispatch.sequence())
             .sessionId(dispatch.sessionId());
     Optional<String> guildId =
-        fields.guildId().or(() -> isGuildLifecycle(dispatch.type()) ? fields.id() : Optional.empty());
+        fields
+            .guildId()
+            .or(() -> isGuildLifecycle(dispatch.type()) ? fields.id() : Optional.empty());
     guildId.ifPresent(envelope::guildId);
     if (interaction) {
       fields.id().ifPresent(envelope::interactionId);
@@ -116,7 +121,8 @@ final class IngestorPipeline implements GatewaySink {
     try {
       return DispatchFields.read(dispatch.data());
     } catch (IOException ex) {
-      // Forward it anyway: the body is what Discord sent, and a worker dead-letters it with a reason.
+      // Forward it anyway: the body is what Discord sent, and a worker dead-letters it with a
+      // reason.
       unreadable.increment();
       return new DispatchFields(
           Optional.empty(), Optional.empty(), 0, Optional.empty(), Optional.empty());
@@ -124,7 +130,9 @@ final class IngestorPipeline implements GatewaySink {
   }
 
   private static boolean isGuildLifecycle(String type) {
-    return "GUILD_CREATE".equals(type) || "GUILD_DELETE".equals(type) || "GUILD_UPDATE".equals(type);
+    return "GUILD_CREATE".equals(type)
+        || "GUILD_DELETE".equals(type)
+        || "GUILD_UPDATE".equals(type);
   }
 
   /** What is left of the 3-second window, counted from the interaction's snowflake time. */

@@ -10,8 +10,8 @@ import org.slf4j.Marker;
 /**
  * JDA logs a stack trace whenever its own handler cannot process a dispatch (after a resume in a
  * new process its guild cache is empty, so that is every guild event). The tap has already
- * published those dispatches, so for the ingestor they are noise: this filter drops them and
- * counts them instead ({@code arrakis.gateway.jda.handler.errors}). JDA's connection messages pass.
+ * published those dispatches, so for the ingestor they are noise: this filter drops them and counts
+ * them instead ({@code arrakis.gateway.jda.handler.errors}). JDA's connection messages pass.
  */
 public final class JdaHandlerErrorFilter extends TurboFilter {
   static final AtomicLong SUPPRESSED = new AtomicLong();

@@ -14,8 +14,9 @@ class DispatchFieldsTest {
   @Test
   void readsTheTopLevelFieldsAndSkipsNestedLookalikes() throws Exception {
     DispatchFields f =
-        read("{\"member\":{\"user\":{\"id\":\"7\"}},\"guild_id\":\"9\",\"id\":\"42\",\"type\":3,"
-            + "\"data\":{\"options\":[{\"name\":\"x\"}],\"custom_id\":\"alerts:toggle\",\"name\":\"n\"}}");
+        read(
+            "{\"member\":{\"user\":{\"id\":\"7\"}},\"guild_id\":\"9\",\"id\":\"42\",\"type\":3,"
+                + "\"data\":{\"options\":[{\"name\":\"x\"}],\"custom_id\":\"alerts:toggle\",\"name\":\"n\"}}");
     assertThat(f.id()).contains("42");
     assertThat(f.guildId()).contains("9");
     assertThat(f.interactionType()).isEqualTo(3);

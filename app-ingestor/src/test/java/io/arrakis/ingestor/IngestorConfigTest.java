@@ -65,7 +65,8 @@ class IngestorConfigTest {
   @Test
   void givenShardIdsWithoutACount_thenAnError() {
     assertThatThrownBy(
-            () -> IngestorConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "t", "SHARD_IDS", "0")))
+            () ->
+                IngestorConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "t", "SHARD_IDS", "0")))
         .hasMessageContaining("SHARD_IDS needs SHARD_COUNT");
   }
 }

@@ -38,7 +38,8 @@ class IngestorIT {
   void start() throws Exception {
     services = new TestServices();
     emulator =
-        DiscordEmulator.start(EmulatorConfig.builder().port(0).seedGuilds(2).recommendedShards(1).build());
+        DiscordEmulator.start(
+            EmulatorConfig.builder().port(0).seedGuilds(2).recommendedShards(1).build());
     Map<String, String> env = new HashMap<>();
     env.put("DISCORD_BOT_TOKEN", EmulatorConfig.DEFAULT_TOKEN);
     env.put("DISCORD_API_URL", emulator.baseUrl() + "/api");
@@ -47,7 +48,8 @@ class IngestorIT {
     env.put("REDIS_URL", services.redisUrl());
     env.put("HEALTH_HOST", "127.0.0.1");
     env.put("HEALTH_PORT", "0");
-    ingestor = DaggerIngestorComponent.factory().create(IngestorConfig.fromEnvironment(env)).ingestor();
+    ingestor =
+        DaggerIngestorComponent.factory().create(IngestorConfig.fromEnvironment(env)).ingestor();
     ingestor.start();
     awaitHealthy();
   }
@@ -68,7 +70,9 @@ class IngestorIT {
     while (System.nanoTime() < deadline) {
       status =
           http.send(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingestor.healthPort() + "/health")).build(),
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + ingestor.healthPort() + "/health"))
+                      .build(),
                   HttpResponse.BodyHandlers.ofString())
               .statusCode();
       if (status == 200) {
@@ -79,7 +83,9 @@ class IngestorIT {
     throw new AssertionError("ingestor not healthy in 20 s (last status " + status + ")");
   }
 
-  /** Waits until {@code count} messages with these routing keys have arrived, then returns them all. */
+  /**
+   * Waits until {@code count} messages with these routing keys have arrived, then returns them all.
+   */
   private List<GetResponse> collect(String queue, int count) throws Exception {
     List<GetResponse> all = new ArrayList<>();
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
@@ -94,8 +100,13 @@ class IngestorIT {
     return got.stream()
         .filter(r -> r.getEnvelope().getRoutingKey().equals(routingKey))
         .findFirst()
-        .orElseThrow(() -> new AssertionError("nothing routed with " + routingKey + " among "
-            + got.stream().map(r -> r.getEnvelope().getRoutingKey()).toList()));
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    "nothing routed with "
+                        + routingKey
+                        + " among "
+                        + got.stream().map(r -> r.getEnvelope().getRoutingKey()).toList()));
   }
 
   @Test
@@ -103,7 +114,10 @@ class IngestorIT {
     EmulatorControl c = emulator.control();
     long guild = c.guildIds().get(0);
     long user = c.memberIds(guild).get(0);
-    ObjectNodeBuilder base = new ObjectNodeBuilder().put("guild_id", Long.toString(guild)).put("user_id", Long.toString(user));
+    ObjectNodeBuilder base =
+        new ObjectNodeBuilder()
+            .put("guild_id", Long.toString(guild))
+            .put("user_id", Long.toString(user));
     InteractionRef command = c.slashCommand(guild, user, "stats", Map.of());
     c.button(base.copy().put("custom_id", "directory:next:2").json());
     c.select(base.copy().put("custom_id", "alerts:frequency").putArray("values", "daily").json());
@@ -144,8 +158,18 @@ class IngestorIT {
     c.updateMember(guild, members.get(1), new ObjectNodeBuilder().put("nick", "Stilgar").json());
     c.removeMember(guild, members.get(2));
     InteractionRef message =
-        c.message(new ObjectNodeBuilder().put("guild_id", Long.toString(guild)).put("user_id", Long.toString(members.get(0))).put("content", "hello").json());
-    c.reaction(new ObjectNodeBuilder().put("guild_id", Long.toString(guild)).put("message_id", message.idString()).put("emoji", "🔥").json());
+        c.message(
+            new ObjectNodeBuilder()
+                .put("guild_id", Long.toString(guild))
+                .put("user_id", Long.toString(members.get(0)))
+                .put("content", "hello")
+                .json());
+    c.reaction(
+        new ObjectNodeBuilder()
+            .put("guild_id", Long.toString(guild))
+            .put("message_id", message.idString())
+            .put("emoji", "🔥")
+            .json());
 
     // 2 GUILD_CREATE + READY at connect, then the five events above.
     List<GetResponse> got = collect("arrakis.events.guild", 8);
@@ -159,9 +183,12 @@ class IngestorIT {
     assertThat(byKey(got, "gateway.ready").getProps().getPriority()).isEqualTo(1);
     GetResponse join = byKey(got, "member.join");
     assertThat(join.getProps().getMessageId()).matches("0:[0-9a-f]+:\\d+");
-    assertThat(join.getProps().getHeaders().get("x-guild-id").toString()).isEqualTo(Long.toString(guild));
-    assertThat(JSON.readTree(join.getBody()).path("user").path("username").asText()).isEqualTo("newcomer");
-    // Without the privileged MESSAGE_CONTENT intent (the bot needs none) Discord blanks the content.
+    assertThat(join.getProps().getHeaders().get("x-guild-id").toString())
+        .isEqualTo(Long.toString(guild));
+    assertThat(JSON.readTree(join.getBody()).path("user").path("username").asText())
+        .isEqualTo("newcomer");
+    // Without the privileged MESSAGE_CONTENT intent (the bot needs none) Discord blanks the
+    // content.
     JsonNode created = JSON.readTree(byKey(got, "message.create").getBody());
     assertThat(created.path("id").asText()).isEqualTo(message.idString());
     assertThat(created.path("author").path("id").asText()).isEqualTo(Long.toString(members.get(0)));

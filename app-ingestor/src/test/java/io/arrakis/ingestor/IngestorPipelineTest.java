@@ -41,9 +41,11 @@ class IngestorPipelineTest {
   void givenAnInteraction_thenTheEnvelopeCarriesItsKeyHeadersAndWhatIsLeftOfItsWindow() {
     long now = System.currentTimeMillis();
     long id = snowflakeAt(now - 500);
-    String d = "{\"id\":\"" + id + "\",\"type\":2,\"guild_id\":\"77\",\"data\":{\"name\":\"stats\"}}";
+    String d =
+        "{\"id\":\"" + id + "\",\"type\":2,\"guild_id\":\"77\",\"data\":{\"name\":\"stats\"}}";
     GatewayDispatch dispatch =
-        new GatewayDispatch(3, "sess", 12, "INTERACTION_CREATE", d.getBytes(StandardCharsets.UTF_8), now * 1000);
+        new GatewayDispatch(
+            3, "sess", 12, "INTERACTION_CREATE", d.getBytes(StandardCharsets.UTF_8), now * 1000);
 
     Envelope e = pipeline.toEnvelope(dispatch);
 
@@ -62,7 +64,8 @@ class IngestorPipelineTest {
   @Test
   void givenAnEvent_thenTheKeyIsShardSessionSequence() {
     GatewayDispatch dispatch =
-        new GatewayDispatch(1, "s", 5, "GUILD_CREATE", "{\"id\":\"55\"}".getBytes(StandardCharsets.UTF_8), 1);
+        new GatewayDispatch(
+            1, "s", 5, "GUILD_CREATE", "{\"id\":\"55\"}".getBytes(StandardCharsets.UTF_8), 1);
     Envelope e = pipeline.toEnvelope(dispatch);
     assertThat(e.messageId()).isEqualTo("1:s:5");
     assertThat(e.guildId()).contains("55");
@@ -73,7 +76,8 @@ class IngestorPipelineTest {
   @Test
   void givenAnUnreadableBody_thenItIsStillForwardedAndCounted() {
     GatewayDispatch dispatch =
-        new GatewayDispatch(0, "s", 1, "MESSAGE_CREATE", "{broken".getBytes(StandardCharsets.UTF_8), 1);
+        new GatewayDispatch(
+            0, "s", 1, "MESSAGE_CREATE", "{broken".getBytes(StandardCharsets.UTF_8), 1);
     Envelope e = pipeline.toEnvelope(dispatch);
     assertThat(new String(e.body(), StandardCharsets.UTF_8)).isEqualTo("{broken");
     assertThat(metrics.counter("arrakis.ingestor.dispatch.unreadable").count()).isEqualTo(1);
@@ -84,7 +88,8 @@ class IngestorPipelineTest {
     pipeline.onSessionStarted(0, "s", "ws://resume");
     for (int seq = 1; seq <= 3; seq++) {
       pipeline.onDispatch(
-          new GatewayDispatch(0, "s", seq, "MESSAGE_CREATE", "{}".getBytes(StandardCharsets.UTF_8), 1));
+          new GatewayDispatch(
+              0, "s", seq, "MESSAGE_CREATE", "{}".getBytes(StandardCharsets.UTF_8), 1));
     }
     tracker.flush();
     assertThat(bus.peek(topology.names().guildEventsQueue())).hasSize(3);
@@ -94,7 +99,9 @@ class IngestorPipelineTest {
   @Test
   void remainingWindowIsNeverNegative() {
     long now = System.currentTimeMillis();
-    assertThat(IngestorPipeline.remainingWindow(Optional.of(Long.toString(snowflakeAt(now - 10_000))), now * 1000))
+    assertThat(
+            IngestorPipeline.remainingWindow(
+                Optional.of(Long.toString(snowflakeAt(now - 10_000))), now * 1000))
         .isEqualTo(Duration.ZERO);
     assertThat(IngestorPipeline.remainingWindow(Optional.of("not-a-number"), now * 1000))
         .isEqualTo(Duration.ofSeconds(3));

@@ -21,7 +21,9 @@ final class TestServices implements AutoCloseable {
 
   TestServices() throws IOException {
     management("PUT", "/api/vhosts/" + enc(vhost), "{}");
-    management("PUT", "/api/permissions/" + enc(vhost) + "/guest",
+    management(
+        "PUT",
+        "/api/permissions/" + enc(vhost) + "/guest",
         "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
     flushRedis();
   }
@@ -74,7 +76,10 @@ final class TestServices implements AutoCloseable {
     HttpURLConnection http =
         (HttpURLConnection) URI.create("http://127.0.0.1:15672" + path).toURL().openConnection();
     http.setRequestMethod(method);
-    http.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
+    http.setRequestProperty(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
     http.setRequestProperty("Content-Type", "application/json");
     if (body != null) {
       http.setDoOutput(true);

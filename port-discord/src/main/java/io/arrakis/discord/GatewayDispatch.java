@@ -23,7 +23,14 @@ public record GatewayDispatch(
   @Override
   public String toString() {
     // Never the data: interactions carry tokens.
-    return "GatewayDispatch[shard " + shardId + " " + type + " #" + sequence + ", " + data.length
+    return "GatewayDispatch[shard "
+        + shardId
+        + " "
+        + type
+        + " #"
+        + sequence
+        + ", "
+        + data.length
         + " bytes]";
   }
 }

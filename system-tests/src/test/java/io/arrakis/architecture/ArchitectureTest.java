@@ -24,7 +24,10 @@ class ArchitectureTest {
   private static final String PORT_MESSAGING = "io.arrakis.messaging..";
   private static final String DOMAIN = "io.arrakis.domain..";
   private static final String[] ADAPTERS = {
-    "io.arrakis.rabbitmq..", "io.arrakis.jda..", "io.arrakis.redis..", "io.arrakis.postgres..",
+    "io.arrakis.rabbitmq..",
+    "io.arrakis.jda..",
+    "io.arrakis.redis..",
+    "io.arrakis.postgres..",
     "io.arrakis.evm.."
   };
   private static final String[] INFRASTRUCTURE_LIBRARIES = {
@@ -81,8 +84,13 @@ class ArchitectureTest {
             .should()
             .onlyDependOnClassesThat()
             .resideInAnyPackage(
-                "java..", DOMAIN, PORT_MESSAGING, "io.arrakis.discord..", "io.arrakis.state..",
-                "org.slf4j..", "org.jspecify.."));
+                "java..",
+                DOMAIN,
+                PORT_MESSAGING,
+                "io.arrakis.discord..",
+                "io.arrakis.state..",
+                "org.slf4j..",
+                "org.jspecify.."));
   }
 
   @Test

@@ -30,7 +30,9 @@ final class Broker implements AutoCloseable {
 
   Broker() throws IOException {
     management("PUT", "/api/vhosts/" + enc(vhost), "{}");
-    management("PUT", "/api/permissions/" + enc(vhost) + "/guest",
+    management(
+        "PUT",
+        "/api/permissions/" + enc(vhost) + "/guest",
         "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
   }
 
@@ -56,7 +58,9 @@ final class Broker implements AutoCloseable {
             public void handleDelivery(String tag, Envelope e, AMQP.BasicProperties p, byte[] body)
                 throws IOException {
               if (p.getMessageId() != null) {
-                received.computeIfAbsent(p.getMessageId(), k -> new AtomicInteger()).incrementAndGet();
+                received
+                    .computeIfAbsent(p.getMessageId(), k -> new AtomicInteger())
+                    .incrementAndGet();
               }
               ch.basicAck(e.getDeliveryTag(), false);
             }
@@ -78,7 +82,10 @@ final class Broker implements AutoCloseable {
 
   /** Forcibly closes every connection on the broker (rabbitmqctl; needs root or the cookie). */
   static void closeAllConnections() throws Exception {
-    Process p = new ProcessBuilder("rabbitmqctl", "close_all_connections", "system test").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder("rabbitmqctl", "close_all_connections", "system test")
+            .redirectErrorStream(true)
+            .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
       throw new IllegalStateException("rabbitmqctl failed: " + out);
@@ -101,7 +108,10 @@ final class Broker implements AutoCloseable {
     HttpURLConnection http =
         (HttpURLConnection) URI.create("http://127.0.0.1:15672" + path).toURL().openConnection();
     http.setRequestMethod(method);
-    http.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
+    http.setRequestProperty(
+        "Authorization",
+        "Basic "
+            + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
     http.setRequestProperty("Content-Type", "application/json");
     if (body != null) {
       http.setDoOutput(true);

@@ -91,11 +91,14 @@ class IngestorLossIT {
 
   private List<String> ledgerKeys(int run) throws Exception {
     List<String> keys = new ArrayList<>();
-    String ndjson = new String(emulator.control().loadLedger(run).orElseThrow(), StandardCharsets.UTF_8);
+    String ndjson =
+        new String(emulator.control().loadLedger(run).orElseThrow(), StandardCharsets.UTF_8);
     for (String line : ndjson.split("\n")) {
       if (!line.isBlank()) {
         JsonNode entry = JSON.readTree(line);
-        assertThat(entry.path("key").isNull()).as("event dispatched to no session: %s", line).isFalse();
+        assertThat(entry.path("key").isNull())
+            .as("event dispatched to no session: %s", line)
+            .isFalse();
         keys.add(entry.path("key").asText());
       }
     }
@@ -109,21 +112,31 @@ class IngestorLossIT {
     boolean all = broker.awaitAll(keys, 90);
     List<String> missing = keys.stream().filter(k -> !broker.received.containsKey(k)).toList();
     int duplicates =
-        keys.stream().mapToInt(k -> broker.received.getOrDefault(k, new AtomicInteger(1)).get() - 1).sum();
+        keys.stream()
+            .mapToInt(k -> broker.received.getOrDefault(k, new AtomicInteger(1)).get() - 1)
+            .sum();
     JsonNode summary = emulator.control().loadSummary(run).orElseThrow();
     System.out.printf(
         "%s: %d events dispatched at %s/s (replayed by the emulator: %s); %d received, %d missing,"
             + " %d duplicates%n",
-        scenario, keys.size(), summary.path("achieved_rate_per_s").asText(),
-        summary.path("replayed_during_run").asText(), keys.size() - missing.size(), missing.size(),
+        scenario,
+        keys.size(),
+        summary.path("achieved_rate_per_s").asText(),
+        summary.path("replayed_during_run").asText(),
+        keys.size() - missing.size(),
+        missing.size(),
         duplicates);
-    assertThat(all).as("%s: lost %d events, e.g. %s", scenario, missing.size(),
-        missing.subList(0, Math.min(5, missing.size()))).isTrue();
+    assertThat(all)
+        .as(
+            "%s: lost %d events, e.g. %s",
+            scenario, missing.size(), missing.subList(0, Math.min(5, missing.size())))
+        .isTrue();
     return duplicates;
   }
 
   @Test
-  void givenKill9UnderLoad_whenANewIngestorStarts_thenEveryDispatchedEventIsQueued() throws Exception {
+  void givenKill9UnderLoad_whenANewIngestorStarts_thenEveryDispatchedEventIsQueued()
+      throws Exception {
     IngestorProcess first = startIngestor("kill9-first");
     broker.startReading();
     int run = startLoad();
