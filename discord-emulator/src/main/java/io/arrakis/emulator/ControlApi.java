@@ -20,7 +20,13 @@ final class ControlApi {
   ControlApi(EmulatorControl control) {
     this.c = control;
     // world
-    get("/world", x -> Reply.ok(c.describeWorld()));
+    get(
+        "/world",
+        x ->
+            Reply.ok(
+                c.describeWorld(
+                    Integer.parseInt(x.query.getOrDefault("offset", "0")),
+                    Integer.parseInt(x.query.getOrDefault("limit", "100")))));
     post("/users", x -> Reply.ok(c.createUser(x.json())));
     route(
         "PATCH", "/users/{user_id}", x -> Reply.ok(c.updateUser(x.snowflake("user_id"), x.json())));

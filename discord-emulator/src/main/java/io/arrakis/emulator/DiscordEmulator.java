@@ -66,7 +66,12 @@ public final class DiscordEmulator implements AutoCloseable {
               return t;
             });
     this.world = new World(ids, clock, cfg.applicationId(), cfg.applicationId(), cfg.botName());
-    Seeder.seed(world, cfg.seedGuilds(), cfg.seedMembersPerGuild());
+    Seeder.seed(
+        world,
+        cfg.seedGuilds(),
+        cfg.seedMembersPerGuild(),
+        cfg.seedRolesPerGuild(),
+        cfg.seedChannelsPerGuild());
     this.gateway = new Gateway(cfg, world, counters, scheduler);
     this.interactions = new Interactions(cfg, world, gateway, clock, counters);
     this.limiter = new RateLimiter(cfg.globalRateLimit());

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param botName the bot's username
  * @param seedGuilds guilds in the seeded default world
  * @param seedMembersPerGuild ordinary members per seeded guild (besides owner and bot)
+ * @param seedRolesPerGuild roles per seeded guild including @everyone and the bot's (at least 8)
+ * @param seedChannelsPerGuild text channels per seeded guild (at least 3)
  * @param recommendedShards {@code shards} reported by {@code GET /gateway/bot}
  * @param maxConcurrency {@code session_start_limit.max_concurrency}
  * @param sessionStartLimit {@code session_start_limit.total}
@@ -38,6 +40,8 @@ public record EmulatorConfig(
     String botName,
     int seedGuilds,
     int seedMembersPerGuild,
+    int seedRolesPerGuild,
+    int seedChannelsPerGuild,
     int recommendedShards,
     int maxConcurrency,
     int sessionStartLimit,
@@ -90,6 +94,8 @@ public record EmulatorConfig(
     b.botName = botName;
     b.seedGuilds = seedGuilds;
     b.seedMembersPerGuild = seedMembersPerGuild;
+    b.seedRolesPerGuild = seedRolesPerGuild;
+    b.seedChannelsPerGuild = seedChannelsPerGuild;
     b.recommendedShards = recommendedShards;
     b.maxConcurrency = maxConcurrency;
     b.sessionStartLimit = sessionStartLimit;
@@ -116,6 +122,8 @@ public record EmulatorConfig(
     private String botName = "Sietch";
     private int seedGuilds = 2;
     private int seedMembersPerGuild = 5;
+    private int seedRolesPerGuild = 8;
+    private int seedChannelsPerGuild = 3;
     private int recommendedShards = 1;
     private int maxConcurrency = 1;
     private int sessionStartLimit = 1000;
@@ -167,6 +175,16 @@ public record EmulatorConfig(
 
     public Builder seedMembersPerGuild(int v) {
       seedMembersPerGuild = v;
+      return this;
+    }
+
+    public Builder seedRolesPerGuild(int v) {
+      seedRolesPerGuild = v;
+      return this;
+    }
+
+    public Builder seedChannelsPerGuild(int v) {
+      seedChannelsPerGuild = v;
       return this;
     }
 
@@ -251,6 +269,8 @@ public record EmulatorConfig(
           botName,
           seedGuilds,
           seedMembersPerGuild,
+          seedRolesPerGuild,
+          seedChannelsPerGuild,
           recommendedShards,
           maxConcurrency,
           sessionStartLimit,

@@ -148,15 +148,58 @@ public final class EmulatorControl {
     return c;
   }
 
-  /** The whole world as JSON: guilds with shard-independent ids, roles, channels, member ids. */
+  /** The first 100 guilds of the world, compact (see {@link #describeWorld(int, int)}). */
   public ObjectNode describeWorld() {
+    return describeWorld(0, 100);
+  }
+
+  /**
+   * A page of the world, compact enough for 10,000-guild worlds: per guild its id, name, owner,
+   * roles and channels as {id, name, position|type} and the member ids. {@code /guilds/{id}} has
+   * the full objects.
+   */
+  public ObjectNode describeWorld(int offset, int limit) {
     synchronized (world) {
       ObjectNode o = Json.obj();
       o.put("application_id", Json.id(world.applicationId));
       o.put("bot_user_id", Json.id(world.bot.id));
+      o.put("guild_count", world.guilds.size());
+      o.put("offset", offset);
       ArrayNode gs = o.putArray("guilds");
+      int i = 0;
       for (Guild g : world.guilds.values()) {
-        gs.add(describeGuild(g));
+        if (i++ < offset) {
+          continue;
+        }
+        if (gs.size() >= limit) {
+          break;
+        }
+        ObjectNode gj = gs.addObject();
+        gj.put("id", Json.id(g.id));
+        gj.put("name", g.name);
+        gj.put("owner_id", Json.id(g.ownerId));
+        ArrayNode roles = gj.putArray("roles");
+        g.roles
+            .values()
+            .forEach(
+                r ->
+                    roles
+                        .addObject()
+                        .put("id", Json.id(r.id))
+                        .put("name", r.name)
+                        .put("position", r.position));
+        ArrayNode chans = gj.putArray("channels");
+        g.channels
+            .values()
+            .forEach(
+                c ->
+                    chans
+                        .addObject()
+                        .put("id", Json.id(c.id))
+                        .put("name", c.name)
+                        .put("type", c.type));
+        ArrayNode members = gj.putArray("member_ids");
+        g.members.keySet().forEach(m -> members.add(Json.id(m)));
       }
       return o;
     }

@@ -25,6 +25,8 @@ public final class EmulatorMain {
         --application-id ID      application / bot user id (EMULATOR_APPLICATION_ID)
         --guilds N               guilds in the seeded default world (EMULATOR_GUILDS, default 2)
         --members N              ordinary members per seeded guild (EMULATOR_MEMBERS, default 5)
+        --roles-per-guild N      roles per seeded guild, min 8 (EMULATOR_ROLES_PER_GUILD, default 8)
+        --channels-per-guild N   text channels per seeded guild, min 3 (EMULATOR_CHANNELS_PER_GUILD, default 3)
         --shards N               shard count recommended by /gateway/bot (EMULATOR_SHARDS, default 1)
         --max-concurrency N      session_start_limit.max_concurrency (EMULATOR_MAX_CONCURRENCY, default 1)
         --heartbeat-ms N         heartbeat_interval sent in HELLO (EMULATOR_HEARTBEAT_MS, default 41250)
@@ -107,6 +109,8 @@ public final class EmulatorMain {
       {"EMULATOR_APPLICATION_ID", "application-id"},
       {"EMULATOR_GUILDS", "guilds"},
       {"EMULATOR_MEMBERS", "members"},
+      {"EMULATOR_ROLES_PER_GUILD", "roles-per-guild"},
+      {"EMULATOR_CHANNELS_PER_GUILD", "channels-per-guild"},
       {"EMULATOR_SHARDS", "shards"},
       {"EMULATOR_MAX_CONCURRENCY", "max-concurrency"},
       {"EMULATOR_HEARTBEAT_MS", "heartbeat-ms"},
@@ -132,6 +136,8 @@ public final class EmulatorMain {
         case "application-id" -> b.applicationId(Long.parseUnsignedLong(v));
         case "guilds" -> b.seedGuilds(Integer.parseInt(v));
         case "members" -> b.seedMembersPerGuild(Integer.parseInt(v));
+        case "roles-per-guild" -> b.seedRolesPerGuild(Integer.parseInt(v));
+        case "channels-per-guild" -> b.seedChannelsPerGuild(Integer.parseInt(v));
         case "shards" -> b.recommendedShards(Integer.parseInt(v));
         case "max-concurrency" -> b.maxConcurrency(Integer.parseInt(v));
         case "heartbeat-ms" -> b.heartbeatInterval(Duration.ofMillis(Long.parseLong(v)));

@@ -243,10 +243,8 @@ final class Interactions {
     synchronized (world) {
       Channel c = world.channels.get(i.channelId);
       long id = world.ids.next();
-      int msgType = original && i.type == APPLICATION_COMMAND ? 20 : (original ? 19 : 0);
-      if (original && i.type != APPLICATION_COMMAND) {
-        msgType = 0;
-      }
+      // 20 = CHAT_INPUT_COMMAND for a command's response; components, modals and followups are 0.
+      int msgType = original && i.type == APPLICATION_COMMAND ? 20 : 0;
       ObjectNode m =
           Payloads.message(world, id, c, world.bot, data.path("content").asText(""), data, msgType);
       m.put("flags", data.path("flags").asInt(0) | extraFlags);

@@ -16,6 +16,15 @@ final class Seeder {
   private Seeder() {}
 
   static void seed(World w, int guilds, int membersPerGuild) {
+    seed(w, guilds, membersPerGuild, 8, 3);
+  }
+
+  /**
+   * As above, topped up with extra roles ("role-k", below the tiers) and text channels
+   * ("channel-k") up to the given totals — for memory benchmarks with realistic guild sizes.
+   */
+  static void seed(
+      World w, int guilds, int membersPerGuild, int rolesPerGuild, int channelsPerGuild) {
     long base = w.clock.millis() - 10L * 24 * 3600 * 1000;
     synchronized (w) {
       for (int i = 0; i < guilds; i++) {
@@ -33,6 +42,12 @@ final class Seeder {
         w.addChannel(g, World.GUILD_TEXT, "general", cat.id);
         w.addChannel(g, World.GUILD_TEXT, "sietch-lounge", cat.id);
         w.addChannel(g, World.GUILD_TEXT, "announcements", cat.id).topic = "Read only";
+        for (int k = 3; k < channelsPerGuild; k++) {
+          w.addChannel(g, World.GUILD_TEXT, "channel-" + k, cat.id);
+        }
+        for (int k = g.roles.size(); k < rolesPerGuild; k++) {
+          w.addRole(g, "role-" + k, Permissions.EVERYONE_DEFAULT, 1);
+        }
         for (int j = 0; j < membersPerGuild; j++) {
           User u =
               w.addUser(
