@@ -29,17 +29,24 @@ final class IngestorProcess implements AutoCloseable {
   }
 
   static IngestorProcess start(String name, Map<String, String> env) throws IOException {
+    return start(name, env, java.util.List.of("-Xmx256m"));
+  }
+
+  /** Starts the jar with these JVM options (the benchmarks use the production flags). */
+  static IngestorProcess start(String name, Map<String, String> env, java.util.List<String> jvm)
+      throws IOException {
     if (!Files.exists(JAR)) {
       throw new IllegalStateException(JAR + " is missing: build app-ingestor first (mvn package)");
     }
     int port = freePort();
     Path log = Files.createDirectories(Path.of("target", "system-logs")).resolve(name + ".log");
+    java.util.List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvm);
+    command.add("-jar");
+    command.add(JAR.toString());
     ProcessBuilder pb =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-jar",
-                JAR.toString())
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     pb.environment().putAll(env);
@@ -57,6 +64,26 @@ final class IngestorProcess implements AutoCloseable {
 
   long pid() {
     return process.pid();
+  }
+
+  /** The Prometheus text of /metrics. */
+  String metrics() throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** One sample of /metrics by name and exact label text, e.g. {@code quantile="0.99"}. */
+  double metric(String name, String labels) throws Exception {
+    String prefix = labels.isEmpty() ? name + " " : name + "{" + labels + "} ";
+    for (String line : metrics().split("\n")) {
+      if (line.startsWith(prefix)) {
+        return Double.parseDouble(line.substring(prefix.length()).trim());
+      }
+    }
+    throw new AssertionError("no metric " + prefix + " in /metrics");
   }
 
   /** Waits until /health says UP (every shard connected, broker channel open). */
