@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.arrakis.emulator.World.Guild;
 import io.arrakis.emulator.World.Member;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -455,15 +454,6 @@ final class Gateway {
     return null;
   }
 
-  /** Dispatch to one session (used by the load generator, which routes by itself). */
-  long dispatchTo(GatewaySession s, byte[] head, byte[] data) {
-    return s.dispatch(head, data);
-  }
-
-  List<GatewaySession> liveSessions() {
-    return List.copyOf(live);
-  }
-
   List<GatewaySession> sessionsOnShard(int shardId) {
     List<GatewaySession> out = new ArrayList<>();
     for (GatewaySession s : live) {
@@ -559,9 +549,5 @@ final class Gateway {
       o.put("compressed", c != null && c.compressed());
     }
     return a;
-  }
-
-  static byte[] utf8(String s) {
-    return s.getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -9,10 +9,8 @@ import io.arrakis.emulator.World.Guild;
 import io.arrakis.emulator.World.Message;
 import io.arrakis.emulator.World.User;
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -494,10 +492,6 @@ final class Interactions {
         i.lastResponseNanos < 0 ? -1 : (i.lastResponseNanos - i.createdNanos) / 1000
       };
     }
-  }
-
-  List<Long> idsSnapshot() {
-    return new ArrayList<>(byId.keySet());
   }
 
   /**

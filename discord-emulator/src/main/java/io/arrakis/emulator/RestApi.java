@@ -257,7 +257,6 @@ final class RestApi {
         interactions::deleteMessage);
   }
 
-  @SuppressWarnings("checkstyle:ParameterNumber")
   private void bot(
       String method,
       String template,
@@ -389,7 +388,7 @@ final class RestApi {
     body.put("message", "You are being rate limited.");
     body.put("retry_after", retryAfterMs / 1000.0);
     body.put("global", global);
-    body.put("code", global ? 0 : 0);
+    body.put("code", 0);
     Reply r = Reply.json(429, body);
     r.header("Retry-After", Long.toString((retryAfterMs + 999) / 1000));
     r.header("X-RateLimit-Scope", scope);
@@ -843,9 +842,5 @@ final class RestApi {
       boolean removed = current.removeIf(o -> o.path("id").asText().equals(c.param("command_id")));
       return removed ? Reply.noContent() : Reply.error(404, 10063, "Unknown application command");
     }
-  }
-
-  RateLimiter limiter() {
-    return limiter;
   }
 }

@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 /** Matches {@code METHOD /a/{b}/c} templates against decoded path segments. */
 final class Router {
-  /** A route; {@code bucket} names its rate-limit bucket family (null: none). */
+  /** A route: method, template (for logs and fault matching), its parts and its handler. */
   record Route(
       String method, String template, String[] parts, Function<Http.Call, Http.Reply> handler) {}
 

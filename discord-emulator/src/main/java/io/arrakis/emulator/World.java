@@ -2,12 +2,10 @@ package io.arrakis.emulator;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -247,18 +245,6 @@ public final class World {
 
   // ---------------------------------------------------------------- queries
 
-  synchronized Optional<Guild> guild(long id) {
-    return Optional.ofNullable(guilds.get(id));
-  }
-
-  synchronized Optional<User> user(long id) {
-    return Optional.ofNullable(users.get(id));
-  }
-
-  synchronized Optional<Channel> channel(long id) {
-    return Optional.ofNullable(channels.get(id));
-  }
-
   synchronized List<Guild> guildsOnShard(int shardId, int shardCount) {
     List<Guild> out = new ArrayList<>();
     for (Guild g : guilds.values()) {
@@ -271,10 +257,6 @@ public final class World {
 
   synchronized int guildCount() {
     return guilds.size();
-  }
-
-  synchronized Collection<Guild> allGuilds() {
-    return new ArrayList<>(guilds.values());
   }
 
   /** Highest position among the member's roles (0 = only @everyone). */
