@@ -32,6 +32,13 @@ final class ControlApi {
         "PATCH", "/users/{user_id}", x -> Reply.ok(c.updateUser(x.snowflake("user_id"), x.json())));
     post("/guilds", x -> Reply.ok(c.createGuild(x.json())));
     get("/guilds/{guild_id}", x -> Reply.ok(c.describeGuild(x.snowflake("guild_id"))));
+    route(
+        "DELETE",
+        "/guilds/{guild_id}",
+        x -> {
+          c.removeGuild(x.snowflake("guild_id"));
+          return Reply.noContent();
+        });
     post(
         "/guilds/{guild_id}/roles", x -> Reply.ok(c.createRole(x.snowflake("guild_id"), x.json())));
     post(

@@ -280,6 +280,21 @@ public final class EmulatorControl {
     return out;
   }
 
+  /** The bot is removed from a guild: it leaves the world and GUILD_DELETE goes to its shard. */
+  public void removeGuild(long guildId) {
+    synchronized (world) {
+      Guild g = guild(guildId);
+      ObjectNode ev = Json.obj();
+      ev.put("id", Json.id(g.id));
+      ev.put("unavailable", false);
+      // Dispatched before removal so that routing still sees the guild; sessions route by id only.
+      gateway.dispatch(g.id, "GUILD_DELETE", Gateway.INTENT_GUILDS, ev);
+      world.guilds.remove(g.id);
+      g.channels.keySet().forEach(world.channels::remove);
+      world.guildCommands.remove(g.id);
+    }
+  }
+
   /** {@code {name, permissions?, position?, color?, hoist?, mentionable?}} → GUILD_ROLE_CREATE. */
   public ObjectNode createRole(long guildId, JsonNode req) {
     synchronized (world) {

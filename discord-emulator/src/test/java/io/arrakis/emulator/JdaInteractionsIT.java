@@ -346,6 +346,8 @@ class JdaInteractionsIT {
     awaitTrue(() -> jda.getGuildById(newGuild) != null, "JDA sees the joined guild");
     assertThat(jda.getGuildById(newGuild).getName()).isEqualTo("New Sietch");
     assertThat(jda.getGuildById(newGuild).getSelfMember().getRoles()).isNotEmpty();
+    assertThat(http.control("DELETE", "/guilds/" + newGuild, null).status()).isEqualTo(204);
+    awaitTrue(() -> jda.getGuildById(newGuild) == null, "JDA saw GUILD_DELETE and left the guild");
 
     Res role =
         http.control(
