@@ -32,6 +32,8 @@ public final class World {
   final Map<Long, Channel> channels = new LinkedHashMap<>();
   final Map<Long, Long> dmChannelByUser = new LinkedHashMap<>();
   final Map<Long, Message> messages = new ConcurrentHashMap<>();
+  static final int MAX_MESSAGES = 200_000;
+  private final java.util.ArrayDeque<Long> messageOrder = new java.util.ArrayDeque<>();
   final List<ObjectNode> globalCommands = new ArrayList<>();
   final Map<Long, List<ObjectNode>> guildCommands = new LinkedHashMap<>();
 
@@ -240,6 +242,11 @@ public final class World {
     messages.put(id, m);
     c.messageIds.add(id);
     c.lastMessageId = id;
+    messageOrder.addLast(id);
+    // Long load runs answer many interactions; keep the most recent messages, forget the oldest.
+    while (messageOrder.size() > MAX_MESSAGES) {
+      messages.remove(messageOrder.pollFirst());
+    }
     return m;
   }
 
