@@ -169,7 +169,14 @@ final class GatewayConnection implements FrameHandler {
       close(4002, "Decode error", false);
       return;
     }
-    gateway.received(this, payload.get("op").asInt(-1), payload.get("d"));
+    try {
+      gateway.received(this, payload.get("op").asInt(-1), payload.get("d"));
+    } catch (RuntimeException e) {
+      // A payload we could parse but not make sense of (e.g. a malformed snowflake): Discord
+      // answers such things with 4000 "unknown error", and so do we.
+      LOG.debug("gateway payload failed", e);
+      close(4000, "Unknown error.", false);
+    }
   }
 
   /** Sends one JSON payload (already serialised). Thread-safe; keeps call order on the wire. */

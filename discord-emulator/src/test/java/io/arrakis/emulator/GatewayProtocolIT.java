@@ -130,6 +130,15 @@ class GatewayProtocolIT {
   }
 
   @Test
+  void nonsenseInAValidPayloadClosesWith4000() throws Exception {
+    try (GatewayClient c = GatewayClient.connect(emu, false)) {
+      ready(c, 0, 1);
+      c.sendRaw("{\"op\":8,\"d\":{\"guild_id\":\"not-a-snowflake\",\"query\":\"\",\"limit\":0}}");
+      assertThat(c.awaitClose()).isEqualTo(4000);
+    }
+  }
+
+  @Test
   void presenceBeforeIdentifyClosesWith4003() throws Exception {
     try (GatewayClient c = GatewayClient.connect(emu, false)) {
       c.nextOp(10);
