@@ -68,7 +68,9 @@ public final class JdaGatewaySource implements GatewaySource {
             .disableCache(EnumSet.allOf(CacheFlag.class))
             .setCompression(Compression.ZLIB)
             .setWebsocketFactory(sockets)
-            .setSessionController(new ResumingSessionController(sessions, settings.gatewayUrl()))
+            .setSessionController(
+                new ResumingSessionController(
+                    sessions, settings.gatewayUrl(), settings.jdaIgnoredEvents()))
             .setEnableShutdownHook(false)
             .setBulkDeleteSplittingEnabled(false);
     settings

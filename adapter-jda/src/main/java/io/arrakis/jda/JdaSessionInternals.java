@@ -4,6 +4,7 @@ import io.arrakis.state.GatewayCheckpoint;
 import java.lang.reflect.Field;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.internal.JDAImpl;
+import net.dv8tion.jda.internal.handle.SocketHandler;
 import net.dv8tion.jda.internal.requests.WebSocketClient;
 
 /**
@@ -28,21 +29,10 @@ final class JdaSessionInternals {
 
   private JdaSessionInternals() {}
 
-  /**
-   * Primes a not-yet-connected shard to resume {@code checkpoint}. JDA queues the first connect
-   * from inside the client's constructor, so the queue may run it a moment before JDA has stored
-   * the client: wait for it briefly.
-   */
+  /** Primes a not-yet-connected shard to resume {@code checkpoint}. */
   static void primeResume(JDA jda, GatewayCheckpoint checkpoint) throws InterruptedException {
     JDAImpl impl = (JDAImpl) jda;
-    WebSocketClient client = impl.getClient();
-    for (int i = 0; client == null && i < 200; i++) {
-      Thread.sleep(10);
-      client = impl.getClient();
-    }
-    if (client == null) {
-      throw new IllegalStateException("JDA has no gateway client after 2 s; cannot prime a resume");
-    }
+    WebSocketClient client = awaitClient(impl);
     try {
       SESSION_ID.set(client, checkpoint.sessionId());
       RESUME_URL.set(client, checkpoint.resumeUrl().isEmpty() ? null : checkpoint.resumeUrl());
@@ -51,6 +41,33 @@ final class JdaSessionInternals {
       throw new IllegalStateException("JDA internals changed: " + ex.getMessage(), ex);
     }
     impl.setResponseTotal(Math.toIntExact(checkpoint.sequence()));
+  }
+
+  /**
+   * Makes JDA skip its own processing of these events (it builds entities and fires events that no
+   * listener in the ingestor wants). The tap still publishes them; this only saves the CPU JDA
+   * would spend on them, the largest cost per event in the ingestor. Guild, channel, role and
+   * member events stay with JDA: its cache answers permission checks.
+   */
+  static void ignoreEvents(JDA jda, java.util.Set<String> eventTypes) throws InterruptedException {
+    JDAImpl impl = (JDAImpl) jda;
+    java.util.Map<String, SocketHandler> handlers = awaitClient(impl).getHandlers();
+    for (String type : eventTypes) {
+      handlers.put(type, new SocketHandler.NOPHandler(impl));
+    }
+  }
+
+  /** JDA queues the first connect inside the client's constructor: wait for it to be stored. */
+  private static WebSocketClient awaitClient(JDAImpl impl) throws InterruptedException {
+    WebSocketClient client = impl.getClient();
+    for (int i = 0; client == null && i < 200; i++) {
+      Thread.sleep(10);
+      client = impl.getClient();
+    }
+    if (client == null) {
+      throw new IllegalStateException("JDA has no gateway client after 2 s");
+    }
+    return client;
   }
 
   /** Closes with a code that keeps the session resumable, and keeps JDA from reconnecting. */

@@ -3,6 +3,7 @@ package io.arrakis.jda;
 import io.arrakis.state.GatewayCheckpoint;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.utils.ConcurrentSessionController;
@@ -19,11 +20,14 @@ final class ResumingSessionController extends ConcurrentSessionController {
   private static final Logger log = LoggerFactory.getLogger(ResumingSessionController.class);
   private final SessionRegistry sessions;
   private final Optional<String> gatewayUrl;
+  private final Set<String> jdaIgnoredEvents;
   private final Map<SessionConnectNode, SessionConnectNode> wrapped = new ConcurrentHashMap<>();
 
-  ResumingSessionController(SessionRegistry sessions, Optional<String> gatewayUrl) {
+  ResumingSessionController(
+      SessionRegistry sessions, Optional<String> gatewayUrl, Set<String> jdaIgnoredEvents) {
     this.sessions = sessions;
     this.gatewayUrl = gatewayUrl;
+    this.jdaIgnoredEvents = jdaIgnoredEvents;
   }
 
   @Override
@@ -78,6 +82,12 @@ final class ResumingSessionController extends ConcurrentSessionController {
     public void run(boolean isLast) throws InterruptedException {
       wrapped.remove(node);
       if (!node.isReconnect()) {
+        try {
+          JdaSessionInternals.ignoreEvents(node.getJDA(), jdaIgnoredEvents);
+        } catch (RuntimeException ex) {
+          // Costs CPU, loses nothing: JDA then processes those events as usual.
+          log.warn("cannot switch off JDA's handlers for unused events: {}", ex.getMessage());
+        }
         Optional<GatewayCheckpoint> checkpoint =
             sessions.takeStartCheckpoint(node.getShardInfo().getShardId());
         if (checkpoint.isPresent()) {

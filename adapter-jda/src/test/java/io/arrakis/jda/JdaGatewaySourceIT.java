@@ -47,6 +47,11 @@ class JdaGatewaySourceIT {
   }
 
   private JdaGatewaySource newSource() {
+    return newSource(JdaGatewaySettings.DEFAULT_JDA_IGNORED_EVENTS);
+  }
+
+  /** {@code jdaIgnored} empty: JDA processes every event itself, as a plain JDA bot would. */
+  private JdaGatewaySource newSource(java.util.Set<String> jdaIgnored) {
     return new JdaGatewaySource(
         new JdaGatewaySettings(
             EmulatorConfig.DEFAULT_TOKEN,
@@ -54,7 +59,8 @@ class JdaGatewaySourceIT {
             Optional.empty(),
             Optional.of(2),
             List.of(0, 1),
-            JdaGatewaySettings.DEFAULT_INTENTS),
+            JdaGatewaySettings.DEFAULT_INTENTS,
+            jdaIgnored),
         checkpoints,
         metrics);
   }
@@ -113,7 +119,7 @@ class JdaGatewaySourceIT {
     InteractionRef whileDown = slash(guildOnShard(0), "position");
 
     RecordingSink second = new RecordingSink();
-    source = newSource();
+    source = newSource(java.util.Set.of());
     source.start(second);
 
     GatewayDispatch replayed = second.await(d -> isInteraction(d, whileDown), WAIT);
@@ -131,6 +137,34 @@ class JdaGatewaySourceIT {
         .as("JDA counts a resumed shard as connected")
         .containsEntry(0, true)
         .containsEntry(1, true);
+
+    // A new process has no guild cache after a resume, so JDA's own handler throws on this
+    // interaction (it cannot build the guild or channel); the tap has published it regardless.
+    ch.qos.logback.classic.Logger jdaSocket =
+        (ch.qos.logback.classic.Logger)
+            org.slf4j.LoggerFactory.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> jdaLog =
+        new ch.qos.logback.core.read.ListAppender<>();
+    jdaLog.start();
+    jdaSocket.addAppender(jdaLog);
+    try {
+      InteractionRef afterResume = slash(guildOnShard(1), "threshold");
+      GatewayDispatch published = second.await(d -> isInteraction(d, afterResume), WAIT);
+      assertThat(published.shardId()).isEqualTo(1);
+      long logged = System.nanoTime() + WAIT.toNanos();
+      while (jdaLog.list.isEmpty() && System.nanoTime() < logged) {
+        Thread.sleep(20);
+      }
+      assertThat(jdaLog.list)
+          .as("JDA's handler failed on the interaction the tap published")
+          .anySatisfy(
+              e -> {
+                assertThat(e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).isTrue();
+                assertThat(e.getFormattedMessage()).contains("INTERACTION_CREATE");
+              });
+    } finally {
+      jdaSocket.detachAppender(jdaLog);
+    }
   }
 
   private static void sink(RecordingSink sink, int shard) throws InterruptedException {

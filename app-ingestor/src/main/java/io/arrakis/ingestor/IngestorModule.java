@@ -121,7 +121,8 @@ final class IngestorModule {
             config.gatewayUrl(),
             config.shardCount(),
             config.shardIds(),
-            JdaGatewaySettings.DEFAULT_INTENTS);
+            JdaGatewaySettings.DEFAULT_INTENTS,
+            JdaGatewaySettings.DEFAULT_JDA_IGNORED_EVENTS);
     return new JdaGatewaySource(settings, checkpoints, registry);
   }
 }

@@ -33,8 +33,7 @@ class IngestorBenchmark {
   private static final int REDIS_DB = 11;
 
   /** The flags a production task would use: small stacks, a heap bounded for a 512 MB task. */
-  private static final List<String> JVM =
-      List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+  private static final List<String> JVM = List.of("-Xmx384m", "-Xss512k", "-XX:+UseSerialGC");
 
   private final boolean full = "full".equals(System.getProperty("bench.mode", "short"));
   private final Map<String, Object> results = new LinkedHashMap<>();
@@ -132,9 +131,9 @@ class IngestorBenchmark {
       jcmd(ingestor.pid(), "GC.run");
       String heapInfo = jcmd(ingestor.pid(), "GC.heap_info");
       long heapKb = 0;
-      Matcher m = Pattern.compile("used (\\d+)K").matcher(heapInfo);
+      Matcher m = Pattern.compile("generation\\s+total \\d+K, used (\\d+)K").matcher(heapInfo);
       while (m.find()) {
-        heapKb += Long.parseLong(m.group(1)); // young + old generation
+        heapKb += Long.parseLong(m.group(1)); // young + old generation, not metaspace
       }
       String status = Files.readString(Path.of("/proc", Long.toString(ingestor.pid()), "status"));
       Matcher rss = Pattern.compile("VmRSS:\\s+(\\d+) kB").matcher(status);
