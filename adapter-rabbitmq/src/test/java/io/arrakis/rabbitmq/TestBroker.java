@@ -4,13 +4,11 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import io.arrakis.messaging.Topology;
+import io.arrakis.testkit.broker.RabbitMqManagement;
 import java.io.IOException;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.TimeUnit;
 
 /** The machine's real RabbitMQ, as the integration tests use it. */
@@ -68,29 +66,15 @@ final class TestBroker {
 
   /** Calls the management API; returns the HTTP status. */
   static int management(String method, String path) throws IOException {
-    return management(method, path, "{}");
+    return RabbitMqManagement.request(method, path, method.equals("PUT") ? "{}" : null);
   }
 
-  /** Calls the management API with a JSON body (PUT); returns the HTTP status. */
+  /** Calls the management API with a JSON body; returns the HTTP status. */
   static int management(String method, String path, String json) throws IOException {
-    HttpURLConnection http =
-        (HttpURLConnection) URI.create(MANAGEMENT + path).toURL().openConnection();
-    http.setRequestMethod(method);
-    http.setRequestProperty(
-        "Authorization",
-        "Basic "
-            + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
-    http.setRequestProperty("Content-Type", "application/json");
-    if (method.equals("PUT")) {
-      http.setDoOutput(true);
-      http.getOutputStream().write(json.getBytes(StandardCharsets.UTF_8));
-    }
-    int status = http.getResponseCode();
-    http.disconnect();
-    return status;
+    return RabbitMqManagement.request(method, path, json);
   }
 
   static String encode(String vhost) {
-    return URLEncoder.encode(vhost, StandardCharsets.UTF_8);
+    return RabbitMqManagement.encode(vhost);
   }
 }

@@ -4,13 +4,9 @@ import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
+import io.arrakis.testkit.broker.RabbitMqManagement;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -20,16 +16,12 @@ final class TestServices implements AutoCloseable {
   final String vhost = "it-ingestor-" + UUID.randomUUID().toString().substring(0, 8);
 
   TestServices() throws IOException {
-    management("PUT", "/api/vhosts/" + enc(vhost), "{}");
-    management(
-        "PUT",
-        "/api/permissions/" + enc(vhost) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    RabbitMqManagement.createVhost(vhost);
     flushRedis();
   }
 
   String amqpUrl() {
-    return "amqp://guest:guest@127.0.0.1:5672/" + enc(vhost);
+    return RabbitMqManagement.amqpUrl(vhost);
   }
 
   String redisUrl() {
@@ -64,31 +56,7 @@ final class TestServices implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    management("DELETE", "/api/vhosts/" + enc(vhost), null);
+    RabbitMqManagement.deleteVhost(vhost);
     flushRedis();
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  private static void management(String method, String path, String body) throws IOException {
-    HttpURLConnection http =
-        (HttpURLConnection) URI.create("http://127.0.0.1:15672" + path).toURL().openConnection();
-    http.setRequestMethod(method);
-    http.setRequestProperty(
-        "Authorization",
-        "Basic "
-            + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
-    http.setRequestProperty("Content-Type", "application/json");
-    if (body != null) {
-      http.setDoOutput(true);
-      http.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-    int status = http.getResponseCode();
-    http.disconnect();
-    if (status >= 300 && !(method.equals("DELETE") && status == 404)) {
-      throw new IOException(method + " " + path + " -> " + status);
-    }
   }
 }

@@ -6,12 +6,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.DefaultConsumer;
 import com.rabbitmq.client.Envelope;
+import io.arrakis.testkit.broker.RabbitMqManagement;
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,15 +26,11 @@ final class Broker implements AutoCloseable {
   private Connection reader;
 
   Broker() throws IOException {
-    management("PUT", "/api/vhosts/" + enc(vhost), "{}");
-    management(
-        "PUT",
-        "/api/permissions/" + enc(vhost) + "/guest",
-        "{\"configure\":\".*\",\"write\":\".*\",\"read\":\".*\"}");
+    RabbitMqManagement.createVhost(vhost);
   }
 
   String amqpUrl() {
-    return "amqp://guest:guest@127.0.0.1:5672/" + enc(vhost);
+    return RabbitMqManagement.amqpUrl(vhost);
   }
 
   /** Starts counting; the queues must exist (the ingestor declares them at start). */
@@ -97,30 +90,6 @@ final class Broker implements AutoCloseable {
     if (reader != null && reader.isOpen()) {
       reader.close();
     }
-    management("DELETE", "/api/vhosts/" + enc(vhost), null);
-  }
-
-  private static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
-  }
-
-  static void management(String method, String path, String body) throws IOException {
-    HttpURLConnection http =
-        (HttpURLConnection) URI.create("http://127.0.0.1:15672" + path).toURL().openConnection();
-    http.setRequestMethod(method);
-    http.setRequestProperty(
-        "Authorization",
-        "Basic "
-            + Base64.getEncoder().encodeToString("guest:guest".getBytes(StandardCharsets.UTF_8)));
-    http.setRequestProperty("Content-Type", "application/json");
-    if (body != null) {
-      http.setDoOutput(true);
-      http.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
-    }
-    int status = http.getResponseCode();
-    http.disconnect();
-    if (status >= 300 && !(method.equals("DELETE") && status == 404)) {
-      throw new IOException(method + " " + path + " -> " + status);
-    }
+    RabbitMqManagement.deleteVhost(vhost);
   }
 }
