@@ -159,7 +159,8 @@ class JdaGatewaySourceIT {
           .as("JDA's handler failed on the interaction the tap published")
           .anySatisfy(
               e -> {
-                assertThat(e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)).isTrue();
+                assertThat(e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
+                    .isTrue();
                 assertThat(e.getFormattedMessage()).contains("INTERACTION_CREATE");
               });
     } finally {
