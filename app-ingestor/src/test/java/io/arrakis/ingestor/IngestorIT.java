@@ -171,13 +171,20 @@ class IngestorIT {
             .put("emoji", "🔥")
             .json());
 
-    // 2 GUILD_CREATE + READY at connect, then the five events above.
-    List<GetResponse> got = collect("arrakis.events.guild", 8);
+    long leaving = c.guildIds().get(1);
+    c.removeGuild(leaving); // the bot leaves (or is removed from) a guild
+
+    // 2 GUILD_CREATE + READY at connect, then the six events above.
+    List<GetResponse> got = collect("arrakis.events.guild", 9);
 
     assertThat(byKey(got, "member.join").getProps().getPriority()).isEqualTo(5);
     assertThat(byKey(got, "member.update").getProps().getPriority()).isEqualTo(5);
     assertThat(byKey(got, "member.leave").getProps().getPriority()).isEqualTo(5);
     assertThat(byKey(got, "guild.join").getProps().getPriority()).isEqualTo(3);
+    GetResponse leave = byKey(got, "guild.leave");
+    assertThat(leave.getProps().getPriority()).isEqualTo(3);
+    assertThat(leave.getProps().getHeaders().get("x-guild-id").toString())
+        .isEqualTo(Long.toString(leaving));
     assertThat(byKey(got, "message.create").getProps().getPriority()).isEqualTo(1);
     assertThat(byKey(got, "reaction.add").getProps().getPriority()).isEqualTo(1);
     assertThat(byKey(got, "gateway.ready").getProps().getPriority()).isEqualTo(1);
