@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,9 @@ final class IngestorPipeline implements GatewaySink {
                 if (failure != null
                     && failure.reason() == PublishException.Reason.NACKED
                     && nacks < MAX_NACK_RETRIES) {
-                  publish(envelope, dispatch, nacks + 1);
+                  // Not on this thread: it is the broker connection's, and a full buffer could
+                  // block it while the confirms that would make room wait behind it.
+                  CompletableFuture.runAsync(() -> publish(envelope, dispatch, nacks + 1));
                   return;
                 }
                 if (!isDeliberateDrop(failure)) {
