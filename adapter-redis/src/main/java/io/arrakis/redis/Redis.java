@@ -1,6 +1,12 @@
 package io.arrakis.redis;
 
+import io.arrakis.state.CooldownStore;
 import io.arrakis.state.GatewayCheckpointStore;
+import io.arrakis.state.IdempotencyClaims;
+import io.arrakis.state.Leases;
+import io.arrakis.state.RateLimiter;
+import io.arrakis.state.SessionStore;
+import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
@@ -39,12 +45,44 @@ public final class Redis implements AutoCloseable {
       config.database(Integer.parseInt(path)); // redis://host:6379/2 selects database 2
     }
     int port = uri.getPort() < 0 ? 6379 : uri.getPort();
+    // The pool's default is to wait forever for a free connection; a worker whose handlers all
+    // wait on Redis would hang instead of degrading, so waiting is bounded by the same timeout.
+    ConnectionPoolConfig pool = new ConnectionPoolConfig();
+    pool.setMaxTotal(settings.poolSize());
+    pool.setMaxIdle(settings.poolSize());
+    pool.setBlockWhenExhausted(true);
+    pool.setMaxWait(settings.timeout());
     return new Redis(
-        settings, new JedisPooled(new HostAndPort(uri.getHost(), port), config.build()));
+        settings, new JedisPooled(new HostAndPort(uri.getHost(), port), config.build(), pool));
   }
 
   public GatewayCheckpointStore gatewayCheckpoints() {
     return new RedisGatewayCheckpointStore(jedis, settings);
+  }
+
+  /** Per-user command cooldowns and anti-spam markers, {@code cd:{command}:{userId}}. */
+  public CooldownStore cooldowns() {
+    return new RedisCooldownStore(new RedisCalls(jedis, settings.keyPrefix()));
+  }
+
+  /** Wizard and other per-user sessions, {@code sess:{type}:{userId}}. */
+  public SessionStore sessions() {
+    return new RedisSessionStore(new RedisCalls(jedis, settings.keyPrefix()));
+  }
+
+  /** Sliding-window rate limits, {@code rl:{identifier}:{endpoint}}. */
+  public RateLimiter rateLimiter() {
+    return new RedisRateLimiter(new RedisCalls(jedis, settings.keyPrefix()));
+  }
+
+  /** Once-only claims of event keys, {@code idem:{eventKey}}. */
+  public IdempotencyClaims idempotencyClaims() {
+    return new RedisIdempotencyClaims(new RedisCalls(jedis, settings.keyPrefix()));
+  }
+
+  /** Job, sync and wizard leases with fencing tokens, {@code lock:{name}}. */
+  public Leases leases() {
+    return new RedisLeases(new RedisCalls(jedis, settings.keyPrefix()));
   }
 
   /** True when Redis answers a PING. */
