@@ -40,6 +40,8 @@ class HttpInteractionResponderIT {
   private static EmulatorControl ctl;
   private static SimpleMeterRegistry meters;
   private static InteractionResponder responder;
+  // Only for the lost-response tests: gives up waiting long before the emulator's injected latency.
+  private static InteractionResponder impatient;
   private static long guild;
   private static long user;
 
@@ -55,8 +57,13 @@ class HttpInteractionResponderIT {
     responder =
         InteractionResponders.http(
             new ResponderSettings(
-                api, Duration.ofMillis(400), 3, Duration.ofSeconds(3), Duration.ofMillis(20)),
+                api, Duration.ofSeconds(5), 3, Duration.ofSeconds(3), Duration.ofMillis(20)),
             meters);
+    impatient =
+        InteractionResponders.http(
+            new ResponderSettings(
+                api, Duration.ofMillis(500), 3, Duration.ofSeconds(3), Duration.ofMillis(20)),
+            new SimpleMeterRegistry());
   }
 
   @AfterAll
@@ -309,10 +316,10 @@ class HttpInteractionResponderIT {
   void givenAFollowupWhoseResponseIsLost_followup_isNotRetriedAndNothingIsDuplicated() {
     InteractionToken t = slash("stats");
     assertThat(responder.respond(t, new InteractionResponse.Defer(true)).sent()).isTrue();
-    // Discord creates the message, then the answer arrives after our 400 ms timeout.
-    ctl.restFault("POST", FOLLOWUP, 0, 1_200, 0, false, 1);
+    // Discord creates the message, then the answer arrives after our 500 ms timeout.
+    ctl.restFault("POST", FOLLOWUP, 0, 2_500, 0, false, 1);
 
-    ResponseOutcome out = responder.followup(t, MessagePayload.text("exactly once"));
+    ResponseOutcome out = impatient.followup(t, MessagePayload.text("exactly once"));
 
     assertThat(out).isInstanceOf(ResponseOutcome.Unavailable.class);
     assertThat(((ResponseOutcome.Unavailable) out).mayHaveBeenDelivered()).isTrue();
@@ -323,9 +330,9 @@ class HttpInteractionResponderIT {
   @Test
   void givenACallbackWhoseResponseIsLost_retryGets40060_andCountsAsSentUnconfirmed() {
     InteractionToken t = slash("stats");
-    ctl.restFault("POST", CALLBACK, 0, 1_200, 0, false, 1);
+    ctl.restFault("POST", CALLBACK, 0, 2_500, 0, false, 1);
 
-    ResponseOutcome out = responder.respond(t, new InteractionResponse.Defer(true));
+    ResponseOutcome out = impatient.respond(t, new InteractionResponse.Defer(true));
 
     assertThat(out).isInstanceOf(ResponseOutcome.Sent.class);
     assertThat(((ResponseOutcome.Sent) out).confirmed()).isFalse();
