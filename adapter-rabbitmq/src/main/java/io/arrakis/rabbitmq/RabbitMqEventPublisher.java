@@ -94,7 +94,9 @@ final class RabbitMqEventPublisher implements EventPublisher {
             .description("frame read off the socket until the broker confirmed the publish")
             .publishPercentiles(0.5, 0.99, 0.999)
             .register(registry);
-    this.buffer = new PublishBuffer(settings.bufferCapacity(), clock, this::shed, this::expire);
+    this.buffer =
+        new PublishBuffer(
+            settings.bufferCapacity(), clock, this::shed, this::expire, () -> !channelOpen);
     Gauge.builder("arrakis.publisher.buffered", buffer, PublishBuffer::size).register(registry);
     Gauge.builder("arrakis.publisher.in.flight", inFlight, Map::size).register(registry);
 

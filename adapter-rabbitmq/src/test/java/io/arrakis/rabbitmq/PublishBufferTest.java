@@ -19,8 +19,9 @@ class PublishBufferTest {
   private final List<PendingPublish> shed = new ArrayList<>();
   private final List<PendingPublish> expired = new ArrayList<>();
 
+  /** A buffer whose broker is away: the shedding policy applies when it is full. */
   private PublishBuffer buffer(int capacity) {
-    return new PublishBuffer(capacity, clock, shed::add, expired::add);
+    return new PublishBuffer(capacity, clock, shed::add, expired::add, () -> true);
   }
 
   private static Envelope event(String id, int priority) {
@@ -128,6 +129,30 @@ class PublishBufferTest {
     offer(buffer, event("3", 1));
     buffer.requeue(List.of(first, second));
     assertThat(drain(buffer)).containsExactly("1", "2", "3");
+  }
+
+  @Test
+  void givenTheBrokerConnected_whenTheBufferIsFull_thenTheCallerWaitsForRoomAndNothingIsShed()
+      throws Exception {
+    PublishBuffer buffer = new PublishBuffer(1, clock, shed::add, expired::add, () -> false);
+    offer(buffer, event("first", 1));
+    java.util.concurrent.CompletableFuture<Void> waiting =
+        java.util.concurrent.CompletableFuture.runAsync(
+            () -> {
+              try {
+                offer(buffer, event("second", 1));
+              } catch (Exception ex) {
+                throw new IllegalStateException(ex);
+              }
+            });
+    Thread.sleep(300);
+    assertThat(waiting).as("still waiting for room").isNotDone();
+
+    assertThat(buffer.poll(0).envelope().messageId()).isEqualTo("first");
+    waiting.get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(drain(buffer)).containsExactly("second");
+    assertThat(shed).isEmpty();
   }
 
   @Test
