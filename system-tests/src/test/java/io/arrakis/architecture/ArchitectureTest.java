@@ -11,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.GeneralCodingRules;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ import org.slf4j.Logger;
  */
 class ArchitectureTest {
   private static final String PORT_MESSAGING = "io.arrakis.messaging..";
+  private static final String PORT_DISCORD = "io.arrakis.discord..";
+  private static final String PORT_STATE = "io.arrakis.state..";
   private static final String DOMAIN = "io.arrakis.domain..";
   private static final String[] ADAPTERS = {
     "io.arrakis.rabbitmq..",
@@ -52,13 +55,15 @@ class ArchitectureTest {
 
   @Test
   void portsDependOnTheJdkOnly() {
-    check(
-        classes()
-            .that()
-            .resideInAPackage(PORT_MESSAGING)
-            .should()
-            .onlyDependOnClassesThat()
-            .resideInAnyPackage("java..", PORT_MESSAGING));
+    for (String port : List.of(PORT_MESSAGING, PORT_DISCORD, PORT_STATE)) {
+      check(
+          classes()
+              .that()
+              .resideInAPackage(port)
+              .should()
+              .onlyDependOnClassesThat()
+              .resideInAnyPackage("java..", port));
+    }
   }
 
   @Test
