@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
 
 /**
  * Benchmarks B1–B3 of shared/design/benchmarks.md for the ingestor. Not part of the test suite: run
@@ -171,7 +169,7 @@ class IngestorBenchmark {
 
     Setup(int shards, int guilds, int concurrency, int roles, int channels) throws Exception {
       this.shards = shards;
-      flushRedis();
+      IngestorProcess.flushRedis(REDIS_DB);
       EmulatorConfig.Builder config =
           EmulatorConfig.builder()
               .port(0)
@@ -187,12 +185,7 @@ class IngestorBenchmark {
     }
 
     IngestorProcess ingestor(String name) throws Exception {
-      Map<String, String> env = new HashMap<>();
-      env.put("DISCORD_BOT_TOKEN", EmulatorConfig.DEFAULT_TOKEN);
-      env.put("DISCORD_API_URL", emulator.baseUrl() + "/api");
-      env.put("SHARD_COUNT", Integer.toString(shards));
-      env.put("RABBITMQ_URL", broker.amqpUrl());
-      env.put("REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DB);
+      Map<String, String> env = IngestorProcess.environment(emulator, broker, shards, REDIS_DB);
       env.put("LOG_LEVEL", "WARN");
       IngestorProcess p = IngestorProcess.start(name, env, JVM);
       processes.add(p);
@@ -206,14 +199,7 @@ class IngestorBenchmark {
       }
       emulator.close();
       broker.close();
-      flushRedis();
-    }
-  }
-
-  private static void flushRedis() {
-    try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
-      jedis.select(REDIS_DB);
-      jedis.flushDB();
+      IngestorProcess.flushRedis(REDIS_DB);
     }
   }
 

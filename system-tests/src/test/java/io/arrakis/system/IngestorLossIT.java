@@ -9,14 +9,12 @@ import io.arrakis.emulator.EmulatorConfig;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.Jedis;
 
 /**
  * The ingestor's fat jar as a process, the emulator dispatching 1,000 events/s across two shards,
@@ -35,7 +33,7 @@ class IngestorLossIT {
 
   @BeforeEach
   void start() throws Exception {
-    flushRedis();
+    IngestorProcess.flushRedis(REDIS_DB);
     emulator =
         DiscordEmulator.start(
             EmulatorConfig.builder()
@@ -55,24 +53,12 @@ class IngestorLossIT {
     }
     emulator.close();
     broker.close();
-    flushRedis();
-  }
-
-  private static void flushRedis() {
-    try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
-      jedis.select(REDIS_DB);
-      jedis.flushDB();
-    }
+    IngestorProcess.flushRedis(REDIS_DB);
   }
 
   private IngestorProcess startIngestor(String name) throws Exception {
-    Map<String, String> env = new HashMap<>();
-    env.put("DISCORD_BOT_TOKEN", EmulatorConfig.DEFAULT_TOKEN);
-    env.put("DISCORD_API_URL", emulator.baseUrl() + "/api");
-    env.put("SHARD_COUNT", "2");
-    env.put("RABBITMQ_URL", broker.amqpUrl());
-    env.put("REDIS_URL", "redis://127.0.0.1:6379/" + REDIS_DB);
-    IngestorProcess p = IngestorProcess.start(name, env);
+    IngestorProcess p =
+        IngestorProcess.start(name, IngestorProcess.environment(emulator, broker, 2, REDIS_DB));
     ingestors.add(p);
     return p.awaitHealthy(Duration.ofSeconds(60));
   }

@@ -1,5 +1,7 @@
 package io.arrakis.system;
 
+import io.arrakis.emulator.DiscordEmulator;
+import io.arrakis.emulator.EmulatorConfig;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -10,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
 
 /** The ingestor's fat jar as a separate process, as ECS runs it. */
 final class IngestorProcess implements AutoCloseable {
@@ -54,6 +58,26 @@ final class IngestorProcess implements AutoCloseable {
     pb.environment().put("HEALTH_PORT", Integer.toString(port));
     pb.environment().put("LOG_FORMAT", "text");
     return new IngestorProcess(pb.start(), port, log);
+  }
+
+  /** The environment of an ingestor holding {@code shards} shards of the emulator's bot. */
+  static Map<String, String> environment(
+      DiscordEmulator emulator, Broker broker, int shards, int redisDb) {
+    Map<String, String> env = new HashMap<>();
+    env.put("DISCORD_BOT_TOKEN", EmulatorConfig.DEFAULT_TOKEN);
+    env.put("DISCORD_API_URL", emulator.baseUrl() + "/api");
+    env.put("SHARD_COUNT", Integer.toString(shards));
+    env.put("RABBITMQ_URL", broker.amqpUrl());
+    env.put("REDIS_URL", "redis://127.0.0.1:6379/" + redisDb);
+    return env;
+  }
+
+  /** Empties a Redis database the system tests use for checkpoints. */
+  static void flushRedis(int db) {
+    try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
+      jedis.select(db);
+      jedis.flushDB();
+    }
   }
 
   static int freePort() throws IOException {
