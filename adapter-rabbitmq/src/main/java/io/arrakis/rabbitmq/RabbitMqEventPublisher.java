@@ -42,7 +42,6 @@ final class RabbitMqEventPublisher implements EventPublisher {
   private static final Logger log = LoggerFactory.getLogger(RabbitMqEventPublisher.class);
   private static final long POLL_MILLIS = 50;
 
-  private final Connection connection;
   private final Channel channel;
   private final TopologyNames names;
   private final RabbitMqSettings settings;
@@ -77,7 +76,6 @@ final class RabbitMqEventPublisher implements EventPublisher {
       MeterRegistry registry,
       Clock clock)
       throws IOException {
-    this.connection = connection;
     this.names = names;
     this.settings = settings;
     this.clock = clock;
