@@ -489,84 +489,83 @@ final class RestApi {
 
   // ---------------------------------------------------------------- guild reads
 
-  private Reply getGuild(Call c) {
+  /** Runs {@code body} on the route's guild under the world lock, or answers Unknown Guild. */
+  private Reply inGuild(Call c, Function<Guild, Reply> body) {
     synchronized (world) {
       Guild g = world.guilds.get(c.snowflake("guild_id"));
-      if (g == null) {
-        return unknownGuild();
-      }
-      ObjectNode o = Payloads.guild(world, g);
-      if (c.queryFlag("with_counts")) {
-        o.put("approximate_member_count", g.members.size());
-        o.put("approximate_presence_count", 0);
-      }
-      return Reply.ok(o);
+      return g == null ? unknownGuild() : body.apply(g);
     }
+  }
+
+  private Reply getGuild(Call c) {
+    return inGuild(
+        c,
+        g -> {
+          ObjectNode o = Payloads.guild(world, g);
+          if (c.queryFlag("with_counts")) {
+            o.put("approximate_member_count", g.members.size());
+            o.put("approximate_presence_count", 0);
+          }
+          return Reply.ok(o);
+        });
   }
 
   private Reply getChannels(Call c) {
-    synchronized (world) {
-      Guild g = world.guilds.get(c.snowflake("guild_id"));
-      if (g == null) {
-        return unknownGuild();
-      }
-      ArrayNode a = Json.arr();
-      g.channels.values().forEach(ch -> a.add(Payloads.channel(ch)));
-      return Reply.ok(a);
-    }
+    return inGuild(
+        c,
+        g -> {
+          ArrayNode a = Json.arr();
+          g.channels.values().forEach(ch -> a.add(Payloads.channel(ch)));
+          return Reply.ok(a);
+        });
   }
 
   private Reply getRoles(Call c) {
-    synchronized (world) {
-      Guild g = world.guilds.get(c.snowflake("guild_id"));
-      if (g == null) {
-        return unknownGuild();
-      }
-      ArrayNode a = Json.arr();
-      g.roles.values().forEach(r -> a.add(Payloads.role(r)));
-      return Reply.ok(a);
-    }
+    return inGuild(
+        c,
+        g -> {
+          ArrayNode a = Json.arr();
+          g.roles.values().forEach(r -> a.add(Payloads.role(r)));
+          return Reply.ok(a);
+        });
   }
 
   private Reply listMembers(Call c) {
-    synchronized (world) {
-      Guild g = world.guilds.get(c.snowflake("guild_id"));
-      if (g == null) {
-        return unknownGuild();
-      }
-      int limit = 1;
-      try {
-        limit = Math.max(1, Math.min(1000, Integer.parseInt(c.query.getOrDefault("limit", "1"))));
-      } catch (NumberFormatException e) {
-        return Interactions.invalidForm("limit", "Value is not int.");
-      }
-      long after = 0;
-      if (c.query.containsKey("after")) {
-        after = Long.parseUnsignedLong(c.query.get("after"));
-      }
-      ArrayNode a = Json.arr();
-      List<Long> ids = g.members.keySet().stream().sorted(Long::compareUnsigned).toList();
-      for (long id : ids) {
-        if (Long.compareUnsigned(id, after) > 0 && a.size() < limit) {
-          a.add(Payloads.member(world, g.members.get(id), true));
-        }
-      }
-      return Reply.ok(a);
-    }
+    return inGuild(
+        c,
+        g -> {
+          int limit = 1;
+          try {
+            limit =
+                Math.max(1, Math.min(1000, Integer.parseInt(c.query.getOrDefault("limit", "1"))));
+          } catch (NumberFormatException e) {
+            return Interactions.invalidForm("limit", "Value is not int.");
+          }
+          long after = 0;
+          if (c.query.containsKey("after")) {
+            after = Long.parseUnsignedLong(c.query.get("after"));
+          }
+          ArrayNode a = Json.arr();
+          List<Long> ids = g.members.keySet().stream().sorted(Long::compareUnsigned).toList();
+          for (long id : ids) {
+            if (Long.compareUnsigned(id, after) > 0 && a.size() < limit) {
+              a.add(Payloads.member(world, g.members.get(id), true));
+            }
+          }
+          return Reply.ok(a);
+        });
   }
 
   private Reply getMember(Call c) {
-    synchronized (world) {
-      Guild g = world.guilds.get(c.snowflake("guild_id"));
-      if (g == null) {
-        return unknownGuild();
-      }
-      Member m = g.members.get(c.snowflake("user_id"));
-      if (m == null) {
-        return Reply.error(404, 10007, "Unknown Member");
-      }
-      return Reply.ok(Payloads.member(world, m, true));
-    }
+    return inGuild(
+        c,
+        g -> {
+          Member m = g.members.get(c.snowflake("user_id"));
+          if (m == null) {
+            return Reply.error(404, 10007, "Unknown Member");
+          }
+          return Reply.ok(Payloads.member(world, m, true));
+        });
   }
 
   private static Reply unknownGuild() {
