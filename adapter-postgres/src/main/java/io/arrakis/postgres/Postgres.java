@@ -2,6 +2,7 @@ package io.arrakis.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import io.arrakis.domain.port.BurnerRegistry;
 import io.arrakis.domain.port.Repositories;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
@@ -21,6 +22,7 @@ public final class Postgres implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final Session session;
   private final Repositories repositories;
+  private final BurnerRegistry burners;
 
   private Postgres(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -43,6 +45,7 @@ public final class Postgres implements AutoCloseable {
             new JdbiRoleRevocationRepository(session),
             new JdbiWaitlistRepository(session),
             new JdbiTierHistoryRepository(session));
+    this.burners = new JdbiBurnerRegistry(session);
   }
 
   /**
@@ -94,6 +97,14 @@ public final class Postgres implements AutoCloseable {
   /** The domain's repositories; every call joins the thread's {@link UnitOfWork} if one is open. */
   public Repositories repositories() {
     return repositories;
+  }
+
+  /**
+   * The chain burners ({@code chain_burners}, a global table); every call joins the thread's {@link
+   * UnitOfWork} if one is open.
+   */
+  public BurnerRegistry burners() {
+    return burners;
   }
 
   public UnitOfWork unitOfWork() {
