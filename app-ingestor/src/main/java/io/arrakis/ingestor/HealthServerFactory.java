@@ -1,5 +1,7 @@
 package io.arrakis.ingestor;
 
+import io.arrakis.app.Health;
+import io.arrakis.app.OpsServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.util.function.Supplier;
@@ -16,7 +18,7 @@ final class HealthServerFactory {
     this.metrics = metrics;
   }
 
-  HealthServer create(Supplier<HealthServer.Report> report) throws IOException {
-    return new HealthServer(config.healthHost(), config.healthPort(), report, metrics);
+  OpsServer create(Supplier<Health> report) throws IOException {
+    return new OpsServer(config.healthHost(), config.healthPort(), report, metrics);
   }
 }

@@ -1,5 +1,7 @@
 package io.arrakis.ingestor;
 
+import io.arrakis.app.Health;
+import io.arrakis.app.OpsServer;
 import io.arrakis.discord.GatewaySource;
 import io.arrakis.messaging.EventPublisher;
 import io.arrakis.rabbitmq.RabbitMq;
@@ -29,7 +31,7 @@ final class Ingestor implements AutoCloseable {
   private final IngestorPipeline pipeline;
   private final CheckpointTracker checkpoints;
   private final HealthServerFactory healthServers;
-  private HealthServer health;
+  private OpsServer health;
   private final ScheduledExecutorService flusher =
       Executors.newSingleThreadScheduledExecutor(
           r -> {
@@ -74,7 +76,7 @@ final class Ingestor implements AutoCloseable {
     return health.port();
   }
 
-  HealthServer.Report report() {
+  Health report() {
     Map<String, Boolean> shards = new LinkedHashMap<>();
     gateway.shardsConnected().forEach((id, up) -> shards.put(Integer.toString(id), up));
     RabbitMq.Health broker = rabbit.health();
@@ -88,7 +90,8 @@ final class Ingestor implements AutoCloseable {
     details.put("redis_reachable", redis.isReachable());
     details.put("heap_used_bytes", heap.getUsed());
     details.put("heap_max_bytes", heap.getMax());
-    return new HealthServer.Report(allShards && broker.publisherConnected(), details);
+    return new Health(
+        allShards && broker.publisherConnected() ? Health.Status.UP : Health.Status.DOWN, details);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.arrakis.ingestor;
 
+import io.arrakis.app.Environment;
 import io.arrakis.messaging.TopologyProfile;
 import java.net.URI;
 import java.util.ArrayList;
@@ -25,56 +26,42 @@ record IngestorConfig(
     int healthPort,
     int publishBuffer) {
 
-  static IngestorConfig fromEnvironment(Map<String, String> env) {
-    List<String> problems = new ArrayList<>();
-    String token = env.getOrDefault("DISCORD_BOT_TOKEN", "").trim();
+  static IngestorConfig fromEnvironment(Map<String, String> variables) {
+    Environment env = new Environment(variables);
+    String token = env.string("DISCORD_BOT_TOKEN", "");
     if (token.isEmpty()) {
-      problems.add(
+      env.problem(
           "DISCORD_BOT_TOKEN is required (the bot token; the ingestor is the only process that holds it)");
     }
-    Optional<String> apiUrl =
-        optionalUrl(env, "DISCORD_API_URL", List.of("http", "https"), problems);
-    Optional<String> gatewayUrl =
-        optionalUrl(env, "DISCORD_GATEWAY_URL", List.of("ws", "wss"), problems);
+    Optional<String> apiUrl = env.optionalUrl("DISCORD_API_URL", List.of("http", "https"));
+    Optional<String> gatewayUrl = env.optionalUrl("DISCORD_GATEWAY_URL", List.of("ws", "wss"));
     Optional<Integer> shardCount = Optional.empty();
-    if (!blank(env.get("SHARD_COUNT"))) {
-      shardCount = Optional.of(positiveInt(env, "SHARD_COUNT", 1, problems));
+    if (env.isSet("SHARD_COUNT")) {
+      shardCount = Optional.of(env.integer("SHARD_COUNT", 1, 1));
     }
     List<Integer> shardIds = List.of();
-    if (!blank(env.get("SHARD_IDS"))) {
+    if (env.isSet("SHARD_IDS")) {
       if (shardCount.isEmpty()) {
-        problems.add("SHARD_IDS needs SHARD_COUNT (which shards of how many)");
+        env.problem("SHARD_IDS needs SHARD_COUNT (which shards of how many)");
       } else {
-        shardIds = parseShardIds(env.get("SHARD_IDS"), shardCount.get(), problems);
+        shardIds = parseShardIds(env.string("SHARD_IDS", ""), shardCount.get(), env);
       }
     } else if (shardCount.isPresent()) {
       shardIds = range(0, shardCount.get() - 1);
     }
     URI rabbitUrl =
-        url(
-            env,
-            "RABBITMQ_URL",
-            "amqp://guest:guest@127.0.0.1:5672/",
-            List.of("amqp", "amqps"),
-            problems);
+        env.url("RABBITMQ_URL", "amqp://guest:guest@127.0.0.1:5672/", List.of("amqp", "amqps"));
     TopologyProfile topology = TopologyProfile.CLASSIC_PRIORITY;
     try {
-      topology =
-          TopologyProfile.fromConfig(env.getOrDefault("RABBITMQ_TOPOLOGY", "classic-priority"));
+      topology = TopologyProfile.fromConfig(env.string("RABBITMQ_TOPOLOGY", "classic-priority"));
     } catch (IllegalArgumentException ex) {
-      problems.add(ex.getMessage());
+      env.problem(ex.getMessage());
     }
-    URI redisUrl =
-        url(env, "REDIS_URL", "redis://127.0.0.1:6379", List.of("redis", "rediss"), problems);
-    String healthHost = env.getOrDefault("HEALTH_HOST", "0.0.0.0");
-    int healthPort = port(env, "HEALTH_PORT", 8080, problems);
-    int buffer =
-        env.containsKey("PUBLISH_BUFFER")
-            ? positiveInt(env, "PUBLISH_BUFFER", 1, problems)
-            : 10_000;
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
+    URI redisUrl = env.url("REDIS_URL", "redis://127.0.0.1:6379", List.of("redis", "rediss"));
+    String healthHost = env.string("HEALTH_HOST", "0.0.0.0");
+    int healthPort = env.port("HEALTH_PORT", 8080);
+    int buffer = env.integer("PUBLISH_BUFFER", 1, 10_000);
+    env.validate();
     return new IngestorConfig(
         token,
         apiUrl,
@@ -108,11 +95,7 @@ record IngestorConfig(
         + ", token ***]";
   }
 
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
-  }
-
-  static List<Integer> parseShardIds(String spec, int count, List<String> problems) {
+  static List<Integer> parseShardIds(String spec, int count, Environment problems) {
     TreeSet<Integer> ids = new TreeSet<>();
     for (String part : spec.split(",")) {
       String p = part.trim();
@@ -124,12 +107,12 @@ record IngestorConfig(
           ids.add(Integer.parseInt(p));
         }
       } catch (NumberFormatException ex) {
-        problems.add("SHARD_IDS must be numbers and ranges like 0-3,8; got '" + spec + "'");
+        problems.problem("SHARD_IDS must be numbers and ranges like 0-3,8; got '" + spec + "'");
         return List.of();
       }
     }
     if (ids.isEmpty() || ids.first() < 0 || ids.last() >= count) {
-      problems.add(
+      problems.problem(
           "SHARD_IDS must lie in 0.."
               + (count - 1)
               + " (SHARD_COUNT "
@@ -148,73 +131,5 @@ record IngestorConfig(
       ids.add(i);
     }
     return ids;
-  }
-
-  private static Optional<String> optionalUrl(
-      Map<String, String> env, String name, List<String> schemes, List<String> problems) {
-    String value = env.get(name);
-    if (blank(value)) {
-      return Optional.empty();
-    }
-    try {
-      URI uri = URI.create(value.trim());
-      if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
-        problems.add(
-            name + " must be a " + String.join("/", schemes) + " URL; got '" + value + "'");
-        return Optional.empty();
-      }
-      return Optional.of(value.trim());
-    } catch (IllegalArgumentException ex) {
-      problems.add(name + " is not a URL: '" + value + "'");
-      return Optional.empty();
-    }
-  }
-
-  private static URI url(
-      Map<String, String> env,
-      String name,
-      String fallback,
-      List<String> schemes,
-      List<String> problems) {
-    String value = blank(env.get(name)) ? fallback : env.get(name).trim();
-    try {
-      URI uri = URI.create(value);
-      if (uri.getScheme() == null || !schemes.contains(uri.getScheme()) || uri.getHost() == null) {
-        // Never echo the value: it may carry a password.
-        problems.add(name + " must be a " + String.join("/", schemes) + " URL");
-        return URI.create(fallback);
-      }
-      return uri;
-    } catch (IllegalArgumentException ex) {
-      problems.add(name + " is not a valid URL");
-      return URI.create(fallback);
-    }
-  }
-
-  private static int port(
-      Map<String, String> env, String name, int fallback, List<String> problems) {
-    if (blank(env.get(name))) {
-      return fallback;
-    }
-    int value = positiveInt(env, name, 0, problems);
-    if (value > 65_535) {
-      problems.add(name + " must be a port number (0-65535); got " + value);
-    }
-    return value;
-  }
-
-  private static int positiveInt(
-      Map<String, String> env, String name, int min, List<String> problems) {
-    String value = env.get(name).trim();
-    try {
-      int n = Integer.parseInt(value);
-      if (n < min) {
-        problems.add(name + " must be at least " + min + "; got " + n);
-      }
-      return n;
-    } catch (NumberFormatException ex) {
-      problems.add(name + " must be a whole number; got '" + value + "'");
-      return min;
-    }
   }
 }

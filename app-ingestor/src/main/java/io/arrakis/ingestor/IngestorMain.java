@@ -1,5 +1,6 @@
 package io.arrakis.ingestor;
 
+import io.arrakis.app.ConfigException;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -3,6 +3,7 @@ package io.arrakis.ingestor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.arrakis.app.ConfigException;
 import io.arrakis.messaging.TopologyProfile;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
