@@ -99,6 +99,25 @@ class ArchitectureTest {
   }
 
   @Test
+  void theBotsBehaviourSeesPortsAndTheDomainOnly() {
+    check(
+        classes()
+            .that()
+            .resideInAPackage("io.arrakis.bot..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                "java..",
+                "io.arrakis.bot..",
+                DOMAIN,
+                PORT_DISCORD,
+                PORT_STATE,
+                "org.slf4j..",
+                "org.jspecify..")
+            .allowEmptyShould(false));
+  }
+
+  @Test
   void adaptersDoNotDependOnEachOther() {
     check(
         slices()

@@ -17,30 +17,36 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
 
-/** The ingestor's fat jar as a separate process, as ECS runs it. */
-final class IngestorProcess implements AutoCloseable {
-  static final Path JAR = Path.of("..", "app-ingestor", "target", "app-ingestor.jar");
+/** An app's fat jar (the ingestor's or the worker's) as a separate process, as ECS runs it. */
+final class AppProcess implements AutoCloseable {
+  static final Path INGESTOR_JAR = Path.of("..", "app-ingestor", "target", "app-ingestor.jar");
+  static final Path WORKER_JAR = Path.of("..", "app-worker", "target", "app-worker.jar");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   private final Process process;
   private final int healthPort;
   final Path log;
 
-  private IngestorProcess(Process process, int healthPort, Path log) {
+  private AppProcess(Process process, int healthPort, Path log) {
     this.process = process;
     this.healthPort = healthPort;
     this.log = log;
   }
 
-  static IngestorProcess start(String name, Map<String, String> env) throws IOException {
-    return start(name, env, java.util.List.of("-Xmx256m"));
+  static AppProcess ingestor(String name, Map<String, String> env) throws IOException {
+    return start(INGESTOR_JAR, name, env, java.util.List.of("-Xmx256m"));
   }
 
-  /** Starts the jar with these JVM options (the benchmarks use the production flags). */
-  static IngestorProcess start(String name, Map<String, String> env, java.util.List<String> jvm)
+  static AppProcess worker(String name, Map<String, String> env) throws IOException {
+    return start(WORKER_JAR, name, env, java.util.List.of("-Xmx256m"));
+  }
+
+  /** Starts a jar with these JVM options (the benchmarks use the production flags). */
+  static AppProcess start(
+      Path jar, String name, Map<String, String> env, java.util.List<String> jvm)
       throws IOException {
-    if (!Files.exists(JAR)) {
-      throw new IllegalStateException(JAR + " is missing: build app-ingestor first (mvn package)");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: build it first (mvn package)");
     }
     int port = freePort();
     Path log = Files.createDirectories(Path.of("target", "system-logs")).resolve(name + ".log");
@@ -48,7 +54,7 @@ final class IngestorProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvm);
     command.add("-jar");
-    command.add(JAR.toString());
+    command.add(jar.toString());
     ProcessBuilder pb =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -57,7 +63,7 @@ final class IngestorProcess implements AutoCloseable {
     pb.environment().put("HEALTH_HOST", "127.0.0.1");
     pb.environment().put("HEALTH_PORT", Integer.toString(port));
     pb.environment().put("LOG_FORMAT", "text");
-    return new IngestorProcess(pb.start(), port, log);
+    return new AppProcess(pb.start(), port, log);
   }
 
   /** The environment of an ingestor holding {@code shards} shards of the emulator's bot. */
@@ -86,6 +92,10 @@ final class IngestorProcess implements AutoCloseable {
     }
   }
 
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   long pid() {
     return process.pid();
   }
@@ -110,12 +120,21 @@ final class IngestorProcess implements AutoCloseable {
     throw new AssertionError("no metric " + prefix + " in /metrics");
   }
 
-  /** Waits until /health says UP (every shard connected, broker channel open). */
-  IngestorProcess awaitHealthy(Duration timeout) throws Exception {
+  /** The current /health answer (status code and JSON body). */
+  HttpResponse<String> health() throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + healthPort + "/health"))
+            .timeout(Duration.ofSeconds(2))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Waits until /health answers 200 (every shard connected, broker channel open). */
+  AppProcess awaitHealthy(Duration timeout) throws Exception {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new AssertionError("ingestor exited with " + process.exitValue() + "; see " + log);
+        throw new AssertionError("process exited with " + process.exitValue() + "; see " + log);
       }
       try {
         HttpResponse<String> r =
@@ -132,7 +151,7 @@ final class IngestorProcess implements AutoCloseable {
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("ingestor not healthy within " + timeout + "; see " + log);
+    throw new AssertionError("process not healthy within " + timeout + "; see " + log);
   }
 
   /** SIGKILL: no shutdown hook, nothing flushed. */
@@ -146,7 +165,7 @@ final class IngestorProcess implements AutoCloseable {
     process.destroy();
     if (!process.waitFor(30, TimeUnit.SECONDS)) {
       process.destroyForcibly();
-      throw new AssertionError("ingestor did not stop within 30 s of SIGTERM; see " + log);
+      throw new AssertionError("process did not stop within 30 s of SIGTERM; see " + log);
     }
     return process.exitValue();
   }

@@ -33,6 +33,13 @@ final class Broker implements AutoCloseable {
     return RabbitMqManagement.amqpUrl(vhost);
   }
 
+  /** A plain AMQP connection into this vhost, for tests that publish or read queues directly. */
+  Connection connect(String name) throws Exception {
+    ConnectionFactory f = new ConnectionFactory();
+    f.setUri(amqpUrl());
+    return f.newConnection(name);
+  }
+
   /** Starts counting; the queues must exist (the ingestor declares them at start). */
   void startReading() throws Exception {
     ConnectionFactory f = new ConnectionFactory();

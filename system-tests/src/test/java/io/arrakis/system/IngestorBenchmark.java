@@ -63,7 +63,7 @@ class IngestorBenchmark {
   private Map<String, Object> b1(double perfTestRate) throws Exception {
     long seconds = full ? 30 : 10;
     try (Setup s = new Setup(4, 40, 4)) {
-      IngestorProcess ingestor = s.ingestor("bench-b1");
+      AppProcess ingestor = s.ingestor("bench-b1");
       s.broker.startReading();
       int run =
           s.emulator
@@ -92,7 +92,7 @@ class IngestorBenchmark {
   private Map<String, Object> b2() throws Exception {
     long seconds = full ? 60 : 15;
     try (Setup s = new Setup(4, 40, 4)) {
-      IngestorProcess ingestor = s.ingestor("bench-b2");
+      AppProcess ingestor = s.ingestor("bench-b2");
       s.broker.startReading();
       int run =
           s.emulator.control().startLoad(List.of(new long[] {seconds * 1000, 1_000}), Map.of());
@@ -118,7 +118,7 @@ class IngestorBenchmark {
     int guilds = full ? 10_000 : 10_000;
     try (Setup s = new Setup(8, guilds, 8, 20, 30)) {
       long start = System.nanoTime();
-      IngestorProcess ingestor = s.ingestor("bench-b3");
+      AppProcess ingestor = s.ingestor("bench-b3");
       s.broker.startReading();
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
       while (s.broker.received.size() < guilds && System.nanoTime() < deadline) {
@@ -160,7 +160,7 @@ class IngestorBenchmark {
   private final class Setup implements AutoCloseable {
     final DiscordEmulator emulator;
     final Broker broker;
-    final List<IngestorProcess> processes = new ArrayList<>();
+    final List<AppProcess> processes = new ArrayList<>();
     final int shards;
 
     Setup(int shards, int guilds, int concurrency) throws Exception {
@@ -169,7 +169,7 @@ class IngestorBenchmark {
 
     Setup(int shards, int guilds, int concurrency, int roles, int channels) throws Exception {
       this.shards = shards;
-      IngestorProcess.flushRedis(REDIS_DB);
+      AppProcess.flushRedis(REDIS_DB);
       EmulatorConfig.Builder config =
           EmulatorConfig.builder()
               .port(0)
@@ -184,22 +184,22 @@ class IngestorBenchmark {
       broker = new Broker();
     }
 
-    IngestorProcess ingestor(String name) throws Exception {
-      Map<String, String> env = IngestorProcess.environment(emulator, broker, shards, REDIS_DB);
+    AppProcess ingestor(String name) throws Exception {
+      Map<String, String> env = AppProcess.environment(emulator, broker, shards, REDIS_DB);
       env.put("LOG_LEVEL", "WARN");
-      IngestorProcess p = IngestorProcess.start(name, env, JVM);
+      AppProcess p = AppProcess.start(AppProcess.INGESTOR_JAR, name, env, JVM);
       processes.add(p);
       return p.awaitHealthy(Duration.ofSeconds(120));
     }
 
     @Override
     public void close() throws Exception {
-      for (IngestorProcess p : processes) {
+      for (AppProcess p : processes) {
         p.close();
       }
       emulator.close();
       broker.close();
-      IngestorProcess.flushRedis(REDIS_DB);
+      AppProcess.flushRedis(REDIS_DB);
     }
   }
 

@@ -29,11 +29,11 @@ class IngestorLossIT {
 
   private DiscordEmulator emulator;
   private Broker broker;
-  private final List<IngestorProcess> ingestors = new ArrayList<>();
+  private final List<AppProcess> ingestors = new ArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
-    IngestorProcess.flushRedis(REDIS_DB);
+    AppProcess.flushRedis(REDIS_DB);
     emulator =
         DiscordEmulator.start(
             EmulatorConfig.builder()
@@ -48,17 +48,16 @@ class IngestorLossIT {
 
   @AfterEach
   void stop() throws Exception {
-    for (IngestorProcess p : ingestors) {
+    for (AppProcess p : ingestors) {
       p.close();
     }
     emulator.close();
     broker.close();
-    IngestorProcess.flushRedis(REDIS_DB);
+    AppProcess.flushRedis(REDIS_DB);
   }
 
-  private IngestorProcess startIngestor(String name) throws Exception {
-    IngestorProcess p =
-        IngestorProcess.start(name, IngestorProcess.environment(emulator, broker, 2, REDIS_DB));
+  private AppProcess startIngestor(String name) throws Exception {
+    AppProcess p = AppProcess.ingestor(name, AppProcess.environment(emulator, broker, 2, REDIS_DB));
     ingestors.add(p);
     return p.awaitHealthy(Duration.ofSeconds(60));
   }
@@ -123,7 +122,7 @@ class IngestorLossIT {
   @Test
   void givenKill9UnderLoad_whenANewIngestorStarts_thenEveryDispatchedEventIsQueued()
       throws Exception {
-    IngestorProcess first = startIngestor("kill9-first");
+    AppProcess first = startIngestor("kill9-first");
     broker.startReading();
     int run = startLoad();
     Thread.sleep(4_000);
@@ -136,7 +135,7 @@ class IngestorLossIT {
 
   @Test
   void givenSigtermUnderLoad_whenRestarted_thenNothingLostAndNothingDuplicated() throws Exception {
-    IngestorProcess first = startIngestor("sigterm-first");
+    AppProcess first = startIngestor("sigterm-first");
     broker.startReading();
     int run = startLoad();
     Thread.sleep(4_000);

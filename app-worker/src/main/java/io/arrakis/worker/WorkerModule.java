@@ -1,0 +1,236 @@
+package io.arrakis.worker;
+
+import dagger.Module;
+import dagger.Provides;
+import io.arrakis.bot.CommandGate;
+import io.arrakis.bot.CommandHandler;
+import io.arrakis.bot.CommunityDirectory;
+import io.arrakis.bot.GuildEventHandler;
+import io.arrakis.bot.InteractionDispatcher;
+import io.arrakis.bot.Transactions;
+import io.arrakis.bot.commands.CheckEligibilityCommand;
+import io.arrakis.bot.commands.PositionCommand;
+import io.arrakis.bot.commands.RegisterWaitlistCommand;
+import io.arrakis.bot.commands.ThresholdCommand;
+import io.arrakis.discord.InteractionResponder;
+import io.arrakis.discord.action.DiscordActions;
+import io.arrakis.domain.port.Repositories;
+import io.arrakis.jda.actions.QueuedDiscordActions;
+import io.arrakis.jda.responder.InteractionResponders;
+import io.arrakis.messaging.EventPublisher;
+import io.arrakis.messaging.RetryPolicy;
+import io.arrakis.messaging.Topology;
+import io.arrakis.messaging.TopologyNames;
+import io.arrakis.postgres.Postgres;
+import io.arrakis.rabbitmq.RabbitMq;
+import io.arrakis.rabbitmq.RabbitMqSettings;
+import io.arrakis.redis.Redis;
+import io.arrakis.redis.RedisSettings;
+import io.arrakis.state.IdempotencyClaims;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+/** Wires the worker's adapters; the only place that knows them all. */
+@Module
+final class WorkerModule {
+  /** Redis calls sit on the 3-second path: fail fast and degrade rather than wait. */
+  static final Duration REDIS_TIMEOUT = Duration.ofMillis(250);
+
+  /** How long a command waits for its actions to be confirmed by the broker. */
+  static final Duration ACTION_TIMEOUT = Duration.ofMillis(1500);
+
+  private WorkerModule() {}
+
+  @Provides
+  @Singleton
+  static PrometheusMeterRegistry prometheus() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    return registry;
+  }
+
+  @Provides
+  static MeterRegistry meterRegistry(PrometheusMeterRegistry registry) {
+    return registry;
+  }
+
+  @Provides
+  static Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Provides
+  @Singleton
+  static Topology topology(WorkerConfig config) {
+    return Topology.of(TopologyNames.DEFAULT, config.topology(), RetryPolicy.STANDARD);
+  }
+
+  /**
+   * The broker, with the whole topology declared, including every shard's action queue: actions
+   * published before an ingestor holds the shard wait in its queue instead of being unroutable.
+   */
+  @Provides
+  @Singleton
+  static RabbitMq rabbit(WorkerConfig config, Topology topology, MeterRegistry registry) {
+    try {
+      RabbitMq rabbit =
+          RabbitMq.start(
+              RabbitMqSettings.defaults(config.rabbitUrl(), "worker"), topology, registry);
+      for (int shard = 0; shard < config.shardCount(); shard++) {
+        rabbit.declare(topology.shardActions(shard));
+      }
+      return rabbit;
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  @Provides
+  @Singleton
+  static EventPublisher publisher(RabbitMq rabbit) {
+    try {
+      return rabbit.publisher();
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex);
+    }
+  }
+
+  @Provides
+  @Singleton
+  static DiscordActions actions(EventPublisher publisher, WorkerConfig config) {
+    return new QueuedDiscordActions(publisher, config.shardCount());
+  }
+
+  @Provides
+  @Singleton
+  static Redis redis(WorkerConfig config) {
+    return Redis.connect(RedisSettings.defaults(config.redisUrl()).withTimeout(REDIS_TIMEOUT));
+  }
+
+  @Provides
+  @Singleton
+  static IdempotencyClaims claims(Redis redis) {
+    return redis.idempotencyClaims();
+  }
+
+  @Provides
+  @Singleton
+  static Postgres postgres(WorkerConfig config) {
+    return Postgres.connect(config.database());
+  }
+
+  @Provides
+  static Repositories repositories(Postgres postgres) {
+    return postgres.repositories();
+  }
+
+  @Provides
+  @Singleton
+  @Named("database")
+  static CircuitBreaker databaseBreaker() {
+    return CircuitBreaker.of(
+        "postgres",
+        CircuitBreakerConfig.custom()
+            .recordException(GuardedTransactions::isDatabaseFault)
+            .slidingWindowSize(20)
+            .minimumNumberOfCalls(10)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(5))
+            .build());
+  }
+
+  @Provides
+  @Singleton
+  @Named("discord")
+  static CircuitBreaker discordBreaker() {
+    return CircuitBreaker.of(
+        "discord-rest",
+        CircuitBreakerConfig.custom()
+            .slidingWindowSize(50)
+            .minimumNumberOfCalls(20)
+            .failureRateThreshold(50)
+            .waitDurationInOpenState(Duration.ofSeconds(5))
+            .build());
+  }
+
+  @Provides
+  @Singleton
+  static Transactions transactions(Postgres postgres, @Named("database") CircuitBreaker breaker) {
+    return new GuardedTransactions(postgres.unitOfWork(), breaker);
+  }
+
+  @Provides
+  @Singleton
+  static InteractionResponder responder(
+      WorkerConfig config, MeterRegistry registry, @Named("discord") CircuitBreaker breaker) {
+    return new GuardedResponder(
+        InteractionResponders.http(config.apiUrl(), Duration.ofSeconds(2), registry), breaker);
+  }
+
+  @Provides
+  static List<CommandHandler> commands(Repositories repositories, Postgres postgres) {
+    return List.of(
+        new CheckEligibilityCommand(repositories, postgres.burners()),
+        new ThresholdCommand(repositories),
+        new PositionCommand(repositories),
+        new RegisterWaitlistCommand(repositories));
+  }
+
+  @Provides
+  static List<GuildEventHandler> eventHandlers() {
+    return List.of();
+  }
+
+  @Provides
+  @Singleton
+  static InteractionDispatcher dispatcher(
+      List<CommandHandler> commands,
+      InteractionResponder responder,
+      DiscordActions actions,
+      Repositories repositories,
+      Transactions transactions,
+      Redis redis,
+      Clock clock) {
+    return new InteractionDispatcher(
+        commands,
+        responder,
+        actions,
+        new CommunityDirectory(repositories.communities(), transactions),
+        new CommandGate(redis.cooldowns(), redis.rateLimiter(), clock),
+        transactions,
+        clock,
+        ACTION_TIMEOUT);
+  }
+
+  @Provides
+  @Singleton
+  static InteractionPipeline interactions(
+      InteractionDispatcher dispatcher,
+      IdempotencyClaims claims,
+      Clock clock,
+      MeterRegistry registry) {
+    return new InteractionPipeline(dispatcher, claims, clock, registry);
+  }
+
+  @Provides
+  @Singleton
+  static GuildEventPipeline events(
+      List<GuildEventHandler> handlers, IdempotencyClaims claims, MeterRegistry registry) {
+    return new GuildEventPipeline(handlers, claims, registry);
+  }
+}
