@@ -156,7 +156,8 @@ public final class InteractionDispatcher {
           community.get().id(),
           () -> {
             try {
-              return handler.handle(invocation);
+              return java.util.Objects.requireNonNull(
+                  handler.handle(invocation), "the handler returned no answer");
             } catch (RuntimeException ex) {
               throw ex;
             } catch (Exception ex) {
@@ -182,7 +183,13 @@ public final class InteractionDispatcher {
     }
     Map<DiscordAction, CompletableFuture<Void>> pending =
         decided.stream()
-            .collect(Collectors.toMap(Function.identity(), this::submitSafely, (a, b) -> a));
+            .distinct()
+            .collect(
+                Collectors.toMap(
+                    Function.identity(),
+                    this::submitSafely,
+                    (a, b) -> a,
+                    java.util.LinkedHashMap::new));
     long deadline = System.nanoTime() + actionTimeout.toNanos();
     pending.forEach(
         (action, future) -> {
@@ -277,7 +284,9 @@ public final class InteractionDispatcher {
               r.discordCode(),
               r.message());
           yield new DispatchResult(
-              Status.REJECTED, r.httpStatus() + " " + r.discordCode() + " " + r.message(), -1);
+              Status.REJECTED,
+              r.httpStatus() + " " + r.discordCode() + " " + r.message(),
+              firstResponse);
         }
       };
     }
