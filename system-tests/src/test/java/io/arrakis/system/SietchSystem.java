@@ -220,8 +220,15 @@ final class SietchSystem implements AutoCloseable {
   }
 
   void assertWorkersAlive() {
+    assertWorkersAliveExcept(null);
+  }
+
+  /** Every worker started is still running, but {@code killed}. */
+  void assertWorkersAliveExcept(AppProcess killed) {
     for (AppProcess w : workers) {
-      assertThat(w.isAlive()).as("worker " + w.log + " alive").isTrue();
+      if (w != killed) {
+        assertThat(w.isAlive()).as("worker " + w.log + " alive").isTrue();
+      }
     }
   }
 
