@@ -42,7 +42,11 @@ final class RegisterCommands {
     }
     long applicationId = 0;
     if (env.isSet("DISCORD_APPLICATION_ID")) {
-      applicationId = parseId(env.string("DISCORD_APPLICATION_ID", "0"));
+      try {
+        applicationId = parseId(env.string("DISCORD_APPLICATION_ID", "0"));
+      } catch (IllegalArgumentException ex) {
+        env.problem("DISCORD_APPLICATION_ID must be a Discord id (a positive number)");
+      }
     }
     URI api = env.url("DISCORD_API_URL", WorkerConfig.DISCORD_API, List.of("http", "https"));
     env.validate();

@@ -75,6 +75,19 @@ record WorkerConfig(
         shardCount);
   }
 
+  /**
+   * Host, port and database of a JDBC URL, nothing else: a URL may carry credentials before the
+   * host or as parameters ({@code ?password=…}), and this string is logged.
+   */
+  static String databaseLocation(String jdbcUrl) {
+    try {
+      URI uri = URI.create(jdbcUrl.substring("jdbc:".length()));
+      return uri.getHost() + (uri.getPort() > 0 ? ":" + uri.getPort() : "") + uri.getPath();
+    } catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+      return "(unparseable URL)";
+    }
+  }
+
   @Override
   public String toString() {
     // URLs may carry passwords: show hosts only
@@ -85,7 +98,7 @@ record WorkerConfig(
         + ", redis "
         + redisUrl.getHost()
         + ", database "
-        + database.jdbcUrl().replaceAll("//[^@/]*@", "//")
+        + databaseLocation(database.jdbcUrl())
         + ", topology "
         + topology.configName()
         + ", prefetch "

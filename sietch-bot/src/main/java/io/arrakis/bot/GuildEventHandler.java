@@ -12,8 +12,8 @@ public interface GuildEventHandler {
 
   /**
    * Handles the event's payload (Discord's {@code d} object, as read off the socket). Throw {@link
-   * io.arrakis.messaging.PoisonMessageException}-like failures as {@link IllegalArgumentException}
-   * for input that can never succeed; any other exception is retried later.
+   * IllegalArgumentException} for input that can never succeed (it is dead-lettered with the
+   * message); any other exception is retried later.
    */
   void handle(String eventKey, byte[] payload) throws Exception;
 }
