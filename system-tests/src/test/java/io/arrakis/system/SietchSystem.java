@@ -220,15 +220,8 @@ final class SietchSystem implements AutoCloseable {
   }
 
   void assertWorkersAlive() {
-    assertWorkersAliveExcept(null);
-  }
-
-  /** Every worker started is still running, but {@code killed}. */
-  void assertWorkersAliveExcept(AppProcess killed) {
     for (AppProcess w : workers) {
-      if (w != killed) {
-        assertThat(w.isAlive()).as("worker " + w.log + " alive").isTrue();
-      }
+      assertThat(w.isAlive()).as("worker " + w.log + " alive").isTrue();
     }
   }
 
