@@ -84,7 +84,9 @@ public record Topology(
     b.bind(names.eventsExchange(), names.interactionsQueue(), "interaction.#");
 
     b.workQueue(names.guildEventsQueue(), GUILD_EVENTS_MAX_PRIORITY);
-    for (String key : List.of("member.#", "guild.#", "message.#", "reaction.#", "gateway.#")) {
+    // action.failed.#: the ingestor reports actions that could not be done (e.g. DMs closed)
+    for (String key :
+        List.of("member.#", "guild.#", "message.#", "reaction.#", "gateway.#", "action.failed.#")) {
       b.bind(names.eventsExchange(), names.guildEventsQueue(), key);
     }
 
