@@ -877,7 +877,7 @@ public final class EmulatorControl {
 
   /**
    * Used by the load generator: the given command ({@code {name, options?, subcommand?}}) or a
-   * plain {@code /load}, invoked by the guild's first ordinary member.
+   * plain {@code /load}, invoked by {@code userId} (one member of the guild, or each in turn).
    */
   InteractionRef loadInteraction(long guildId, long channelId, long userId, JsonNode command) {
     ObjectNode req = command == null ? Json.obj().put("name", "load") : command.deepCopy();
@@ -1034,6 +1034,28 @@ public final class EmulatorControl {
     return startLoadStages(st, mix);
   }
 
+  /**
+   * A load run whose INTERACTION_CREATE share invokes {@code commands} (each {@code {name,
+   * options?, subcommand?, group?}}; empty: {@code /load}), as {@code POST /load} with {@code
+   * commands} does: the run's i-th event goes to guild {@code i mod guilds} and, when it is an
+   * interaction, invokes command {@code i mod commands} (pick coprime counts for every guild to see
+   * every command). With {@code spreadUsers}, each guild's interactions come from its ordinary
+   * members (not the bot, not the owner) in turn instead of from one member, so a member acts again
+   * only after {@code members} more interactions in that guild — what an interaction benchmark
+   * needs to stay clear of a bot's per-user rate limits and cooldowns.
+   */
+  public int startLoad(
+      List<long[]> stages,
+      Map<String, Integer> mix,
+      List<? extends JsonNode> commands,
+      boolean spreadUsers) {
+    List<LoadGenerator.Stage> st = new ArrayList<>();
+    for (long[] s : stages) {
+      st.add(new LoadGenerator.Stage(s[0], (int) s[1]));
+    }
+    return startLoadStages(st, mix, 20_000, List.copyOf(commands), spreadUsers);
+  }
+
   int startLoadStages(List<LoadGenerator.Stage> stages, Map<String, Integer> mix) {
     return startLoadStages(stages, mix, 20_000, List.of());
   }
@@ -1043,8 +1065,20 @@ public final class EmulatorControl {
       Map<String, Integer> mix,
       int maxBacklog,
       List<JsonNode> commands) {
+    return startLoadStages(stages, mix, maxBacklog, commands, false);
+  }
+
+  int startLoadStages(
+      List<LoadGenerator.Stage> stages,
+      Map<String, Integer> mix,
+      int maxBacklog,
+      List<JsonNode> commands,
+      boolean spreadUsers) {
     int id = runIds.incrementAndGet();
-    runs.put(id, load.start(id, stages, mix.isEmpty() ? defaultMix() : mix, maxBacklog, commands));
+    runs.put(
+        id,
+        load.start(
+            id, stages, mix.isEmpty() ? defaultMix() : mix, maxBacklog, commands, spreadUsers));
     return id;
   }
 

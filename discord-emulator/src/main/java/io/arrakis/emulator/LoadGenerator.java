@@ -44,6 +44,8 @@ final class LoadGenerator {
     final List<String> sessionIds = new ArrayList<>();
     int maxBacklog = 20_000;
     List<JsonNode> commands = List.of();
+    boolean spreadUsers;
+    int[] guildInteractions = new int[0];
     volatile long backpressureNanos;
     volatile long waitingSinceNanos;
     final List<Integer> sessionShards = new ArrayList<>();
@@ -139,8 +141,12 @@ final class LoadGenerator {
     }
   }
 
-  /** Per guild: one template per templated type, plus who acts. */
-  private record GuildTemplates(long guildId, long channelId, long userId, Template[] byType) {}
+  /**
+   * Per guild: one template per templated type, plus who acts: {@code userId}, or with {@code
+   * spreadUsers} the ordinary {@code members} (not the bot, not the owner) in turn.
+   */
+  private record GuildTemplates(
+      long guildId, long channelId, long userId, long[] members, Template[] byType) {}
 
   private List<GuildTemplates> templates() {
     List<GuildTemplates> out = new ArrayList<>();
@@ -178,7 +184,12 @@ final class LoadGenerator {
         r.put("guild_id", Json.id(g.id));
         r.putArray("burst_colors");
         t[2] = Template.of(r, g.id, Gateway.INTENT_GUILD_MESSAGE_REACTIONS);
-        out.add(new GuildTemplates(g.id, ch.id, m.userId, t));
+        long[] members =
+            g.members.keySet().stream()
+                .filter(u -> u != world.bot.id && u != g.ownerId)
+                .mapToLong(Long::longValue)
+                .toArray();
+        out.add(new GuildTemplates(g.id, ch.id, m.userId, members, t));
       }
     }
     return out;
@@ -189,7 +200,8 @@ final class LoadGenerator {
       List<Stage> stages,
       Map<String, Integer> mix,
       int maxBacklog,
-      List<JsonNode> commands) {
+      List<JsonNode> commands,
+      boolean spreadUsers) {
     long planned = 0;
     for (Stage s : stages) {
       if (s.durationMs() <= 0 || s.rate() < 0) {
@@ -203,10 +215,12 @@ final class LoadGenerator {
     Run run = new Run(id, List.copyOf(stages), cycle(mix), planned);
     run.maxBacklog = maxBacklog;
     run.commands = List.copyOf(commands);
+    run.spreadUsers = spreadUsers;
     List<GuildTemplates> gts = templates();
     if (gts.isEmpty()) {
       throw new IllegalArgumentException("the world has no guild with a text channel and a member");
     }
+    run.guildInteractions = new int[gts.size()];
     Thread t = new Thread(() -> loop(run, gts), "emulator-load-" + id);
     t.setDaemon(true);
     run.replayedAtStart = counters.get("gateway.replayed");
@@ -252,14 +266,20 @@ final class LoadGenerator {
 
   private void emit(Run run, List<GuildTemplates> gts, long i, long[] rr) {
     int type = run.cycle[(int) (i % run.cycle.length)];
-    GuildTemplates g = gts.get((int) (i % gts.size()));
+    int guild = (int) (i % gts.size());
+    GuildTemplates g = gts.get(guild);
     int idx = (int) i;
     run.types[idx] = (byte) type;
     if (type == 3) {
       awaitBacklog(run, gateway.routeFor(g.guildId(), 0));
       JsonNode cmd =
           run.commands.isEmpty() ? null : run.commands.get((int) (i % run.commands.size()));
-      InteractionRef ref = control.loadInteraction(g.guildId(), g.channelId(), g.userId(), cmd);
+      long user = g.userId();
+      if (run.spreadUsers && g.members().length > 0) {
+        // the guild's n-th interaction of the run: its members in turn (only this thread counts)
+        user = g.members()[run.guildInteractions[guild]++ % g.members().length];
+      }
+      InteractionRef ref = control.loadInteraction(g.guildId(), g.channelId(), user, cmd);
       run.keys[idx] = ref.id();
       record(run, idx, ref.seq(), gateway.routeFor(g.guildId(), 0));
       return;

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +34,16 @@ import org.junit.jupiter.api.Test;
  * /check-eligibility}, the reply of the others) and to the last response (the edit of a deferred
  * answer), and the worker's own timers are read from its {@code /metrics}.
  *
- * <p>Not part of the test suite: run by {@code bench/run [short|full] [worker|all]}. Prints figures
- * and writes {@code target/bench/worker-b4.json} and {@code worker-b4.md}; asserts nothing about
- * time.
+ * <p>The load: ten slash commands in rotation (see {@link #commands()}) over 11 guilds with a demo
+ * community each, every guild's 200 members taking turns, so that the bot's per-user and per-guild
+ * limits and its 3 s cooldown stay out of the figures (what remains is counted). A warm-up ramp
+ * (50, 100, 200/s) comes first and is not measured; each stage is drained before the next.
+ *
+ * <p>Not part of the test suite: run by {@code bench/run [short|full] [all|b4]}. Prints figures and
+ * writes {@code target/bench/worker-b4.json} and {@code worker-b4.md} (plus the worker's and the
+ * ingestor's last {@code /metrics}); asserts nothing about time. For a diagnosis: {@code
+ * -Dbench.b4.rates=50,100}, {@code -Dbench.b4.seconds=30}, {@code -Dbench.b4.jfr=true} (a flight
+ * recording of the worker in {@code target/bench/worker-b4.jfr}).
  */
 class WorkerBenchmark {
   private static final ObjectMapper JSON =
@@ -66,7 +74,12 @@ class WorkerBenchmark {
 
   private static final int PREFETCH = 10;
   private static final int CONCURRENCY = 10;
-  private static final int[] RATES = {200, 500};
+
+  /** The design's rates; {@code -Dbench.b4.rates=50,100} overrides them for a diagnosis. */
+  private static final int[] RATES =
+      Arrays.stream(System.getProperty("bench.b4.rates", "200,500").split(","))
+          .mapToInt(r -> Integer.parseInt(r.trim()))
+          .toArray();
 
   /** Longer than the community's command cooldown (3 s): every stage starts clear of it. */
   private static final long COOLDOWN_GAP_MS = 4_000;
@@ -76,8 +89,8 @@ class WorkerBenchmark {
 
   @Test
   void workerBenchmarks() throws Exception {
-    long seconds = full ? 60 : 15;
-    long warmUpSeconds = full ? 20 : 10;
+    long seconds = Long.getLong("bench.b4.seconds", full ? 60 : 15);
+    long warmUpSeconds = full ? 20 : 10; // per warm-up step
     results.put("mode", full ? "full" : "short");
     results.put("machine", machine());
     results.put("started", Instant.now().toString());
@@ -94,11 +107,13 @@ class WorkerBenchmark {
     setup.put("jvm_flags", String.join(" ", JVM) + " (ingestor and worker)");
     setup.put("command_mix", mixDescription());
     setup.put("stage_s", seconds);
-    setup.put("warm_up", warmUpSeconds + " s at 100/s, not measured");
+    setup.put("warm_up", warmUpSeconds + " s each at 50/s, 100/s and 200/s, not measured");
     results.put("setup", setup);
 
     try (Bench b = new Bench()) {
-      Stage warm = b.stage(100, warmUpSeconds);
+      long w = warmUpSeconds * 1000;
+      Stage warm =
+          b.run(List.of(new long[] {w, 50}, new long[] {w, 100}, new long[] {w, 200}), 0, 0);
       results.put(
           "warm_up",
           Map.of(
@@ -110,12 +125,17 @@ class WorkerBenchmark {
         results.put("b4_interactions_at_" + rate, b.stage(rate, seconds).figures());
       }
       results.put("worker_log_warnings", b.workerWarnings());
+      Files.writeString(
+          Files.createDirectories(Path.of("target", "bench")).resolve("worker-b4-metrics.txt"),
+          b.worker.metrics());
+      Files.writeString(
+          Path.of("target", "bench", "worker-b4-ingestor-metrics.txt"), b.ingestor.metrics());
+      // written before the system is taken down, so that a failure to stop loses no figures
+      Path dir = Files.createDirectories(Path.of("target", "bench"));
+      Files.writeString(dir.resolve("worker-b4.json"), JSON.writeValueAsString(results));
+      Files.writeString(dir.resolve("worker-b4.md"), report());
+      System.out.println(report());
     }
-
-    Path dir = Files.createDirectories(Path.of("target", "bench"));
-    Files.writeString(dir.resolve("worker-b4.json"), JSON.writeValueAsString(results));
-    Files.writeString(dir.resolve("worker-b4.md"), report());
-    System.out.println(report());
   }
 
   // --- the command mix ---------------------------------------------------------------------------
@@ -184,6 +204,9 @@ class WorkerBenchmark {
     Bench() throws Exception {
       AppProcess.flushRedis(REDIS_DB);
       AppProcess.flushRedis(WORKER_REDIS_DB);
+      for (String app : List.of("ingestor", "worker")) { // logs are appended to: start afresh
+        Files.deleteIfExists(Path.of("target", "system-logs", "bench-b4-" + app + ".log"));
+      }
       emulator =
           DiscordEmulator.start(
               EmulatorConfig.builder()
@@ -217,7 +240,14 @@ class WorkerBenchmark {
       env.put("WORKER_PREFETCH", Integer.toString(PREFETCH));
       env.put("WORKER_CONCURRENCY", Integer.toString(CONCURRENCY));
       env.put("LOG_LEVEL", "WARN");
-      worker = started(AppProcess.start(AppProcess.WORKER_JAR, "bench-b4-worker", env, JVM));
+      List<String> jvm = new ArrayList<>(JVM);
+      if (Boolean.getBoolean("bench.b4.jfr")) { // a profile of the worker, for a diagnosis
+        Files.createDirectories(Path.of("target", "bench"));
+        jvm.add(
+            "-XX:StartFlightRecording=settings=profile,filename="
+                + Path.of("target", "bench", "worker-b4.jfr").toAbsolutePath());
+      }
+      worker = started(AppProcess.start(AppProcess.WORKER_JAR, "bench-b4-worker", env, jvm));
     }
 
     private AppProcess started(AppProcess p) throws Exception {
@@ -246,39 +276,42 @@ class WorkerBenchmark {
 
     /** One load run at {@code rate} commands per second, drained, then measured. */
     Stage stage(int rate, long seconds) throws Exception {
+      return run(List.of(new long[] {seconds * 1000, rate}), rate, seconds);
+    }
+
+    /** One load run of these {@code [duration ms, rate]} steps, drained, then measured. */
+    Stage run(List<long[]> steps, int rate, long seconds) throws Exception {
       Map<String, Double> workerBefore = metrics(worker);
       Cpu cpuBefore = Cpu.sample(this);
       int run =
-          emulator
-              .control()
-              .startLoad(
-                  List.of(new long[] {seconds * 1000, rate}),
-                  Map.of("INTERACTION_CREATE", 1),
-                  commands(),
-                  true);
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds + 60);
+          emulator.control().startLoad(steps, Map.of("INTERACTION_CREATE", 1), commands(), true);
+      long planned = steps.stream().mapToLong(st -> st[0]).sum();
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(planned + 60_000);
       while (!emulator.control().loadFinished(run) && System.nanoTime() < deadline) {
         Thread.sleep(200);
       }
       Cpu cpuAfter = Cpu.sample(this);
-      List<Long> ids = interactionIds(run);
-      // drained: every interaction answered in full, or nothing changed for 5 s
+      long created = emulator.control().loadSummary(run).orElseThrow().path("planned").asLong();
+      // drained: the worker has taken every interaction off the queue, or nothing moved for 5 s
+      // (its /metrics is the cheap signal: reading conversations would load the emulator's JVM)
+      double base = consumed(workerBefore);
       long lastChange = System.nanoTime();
-      int done = -1;
+      double seen = -1;
       while (System.nanoTime() - lastChange < TimeUnit.SECONDS.toNanos(5)
           && System.nanoTime() < deadline) {
-        int now = (int) ids.stream().filter(this::complete).count();
-        if (now == ids.size()) {
+        double now = consumed(metrics(worker)) - base;
+        if (now >= created) {
           break;
         }
-        if (now != done) {
-          done = now;
+        if (now != seen) {
+          seen = now;
           lastChange = System.nanoTime();
         }
         Thread.sleep(250);
       }
-      Thread.sleep(500); // the worker records its timers after the answer
+      Thread.sleep(1_000); // the last edits of deferred answers
       Map<String, Double> workerAfter = metrics(worker);
+      List<Long> ids = interactionIds(run);
       ObjectNode summary = emulator.control().loadSummary(run).orElseThrow();
       Stage s = new Stage(rate, seconds, summary);
       for (long id : ids) {
@@ -286,10 +319,6 @@ class WorkerBenchmark {
       }
       s.finish(workerBefore, workerAfter, cpuBefore.until(cpuAfter));
       return s;
-    }
-
-    private boolean complete(long id) {
-      return emulator.control().conversation(id).map(Answer::of).map(a -> a.complete).orElse(false);
     }
 
     private List<Long> interactionIds(int run) throws IOException {
@@ -319,23 +348,47 @@ class WorkerBenchmark {
       return n;
     }
 
+    /** Stops everything, each step attempted even when an earlier one fails. */
     @Override
     public void close() throws Exception {
-      for (AppProcess p : processes) {
-        p.close();
+      List<Throwable> failures = new ArrayList<>();
+      List<Step> steps = new ArrayList<>();
+      if (worker != null && worker.isAlive()) {
+        steps.add(worker::terminate); // the planned stop (a flight recording is written then)
       }
-      emulator.close();
-      broker.close();
-      db.close();
-      AppProcess.flushRedis(REDIS_DB);
-      AppProcess.flushRedis(WORKER_REDIS_DB);
+      for (AppProcess p : processes) {
+        steps.add(p::close);
+      }
+      steps.add(emulator::close);
+      steps.add(broker::close);
+      steps.add(db::close);
+      steps.add(() -> AppProcess.flushRedis(REDIS_DB));
+      steps.add(() -> AppProcess.flushRedis(WORKER_REDIS_DB));
+      for (Step step : steps) {
+        try {
+          step.run();
+        } catch (Exception | AssertionError | LinkageError ex) {
+          failures.add(ex);
+        }
+      }
+      if (!failures.isEmpty()) {
+        AssertionError e = new AssertionError("stopping the benchmark's system failed");
+        failures.forEach(e::addSuppressed);
+        throw e;
+      }
     }
+  }
+
+  /** One step of taking the system down. */
+  private interface Step {
+    void run() throws Exception;
   }
 
   // --- one interaction, as the emulator saw it ---------------------------------------------------
 
   /** A conversation reduced to what B4 measures. */
   private record Answer(
+      long createdMillis,
       String command,
       boolean deferred,
       long callbackMicros,
@@ -383,7 +436,8 @@ class WorkerBenchmark {
       } else {
         kind = "ok";
       }
-      return new Answer(command, deferred, callback, last, complete, refused, kind);
+      long created = Instant.parse(c.path("created_at").asText()).toEpochMilli();
+      return new Answer(created, command, deferred, callback, last, complete, refused, kind);
     }
   }
 
@@ -401,6 +455,8 @@ class WorkerBenchmark {
     Map<String, Object> finalResponse = Map.of();
     final Map<String, Object> worker = new LinkedHashMap<>();
     Map<String, Object> cpu = Map.of();
+    final List<Map<String, Object>> timeline = new ArrayList<>();
+    final Map<String, Object> unansweredBecause = new LinkedHashMap<>();
 
     Stage(int rate, long seconds, ObjectNode summary) {
       this.rate = rate;
@@ -427,6 +483,23 @@ class WorkerBenchmark {
       List<Answer> all = byCommand.values().stream().flatMap(List::stream).toList();
       firstCallback = percentiles(all.stream().mapToLong(Answer::callbackMicros));
       finalResponse = percentiles(all.stream().mapToLong(Answer::finalMicros));
+      long start = all.stream().mapToLong(Answer::createdMillis).min().orElse(0);
+      Map<Long, List<Answer>> bySecond = new TreeMap<>();
+      all.forEach(
+          a ->
+              bySecond
+                  .computeIfAbsent((a.createdMillis() - start) / 1000, k -> new ArrayList<>())
+                  .add(a));
+      bySecond.forEach(
+          (second, answers) -> {
+            Map<String, Object> t = new LinkedHashMap<>();
+            t.put("second", second);
+            t.put("created", answers.size());
+            t.put(
+                "first_callback_ms",
+                percentiles(answers.stream().mapToLong(Answer::callbackMicros)));
+            timeline.add(t);
+          });
       this.cpu = cpu;
       worker.put(
           "first_response_ms (consumed -> first response accepted)",
@@ -447,11 +520,18 @@ class WorkerBenchmark {
               }
             }
           });
-      worker.put("results", outcomes);
+      worker.put("results (dispatch outcome; expired = answer refused as too late)", outcomes);
+      worker.put("consumed", Math.round(consumed(after) - consumed(before)));
       for (String c : List.of("expired", "duplicates", "takeovers", "unclaimed")) {
         String k = "arrakis_worker_interactions_" + c + "_total";
         worker.put(c, Math.round(after.getOrDefault(k, 0.0) - before.getOrDefault(k, 0.0)));
       }
+      long consumedByWorker = (Long) worker.get("consumed");
+      long tooLate = outcomes.getOrDefault("expired", 0L);
+      unansweredBecause.put(
+          "expired in the broker queue, never delivered", created - consumedByWorker);
+      unansweredBecause.put("dropped by the worker, older than 3 s", worker.get("expired"));
+      unansweredBecause.put("answered too late, refused by Discord (emulator)", tooLate);
     }
 
     Map<String, Object> figures() {
@@ -462,6 +542,7 @@ class WorkerBenchmark {
       r.put("achieved_rate_per_s", summary.path("achieved_rate_per_s").asLong());
       r.put("created", created);
       r.put("answered_completely", complete);
+      r.put("answered_per_s", Math.round(complete / (double) seconds));
       int errors =
           kinds.getOrDefault("unanswered", 0)
               + kinds.getOrDefault("deferred_not_completed", 0)
@@ -474,6 +555,7 @@ class WorkerBenchmark {
       r.put("limiter_replies", limiter);
       r.put("limiter_reply_percent", pct(limiter, created));
       r.put("outcomes", kinds);
+      r.put("unanswered_because", unansweredBecause);
       r.put("refused_requests", refusedRequests);
       r.put("first_callback_ms", firstCallback);
       r.put("final_response_ms", finalResponse);
@@ -497,6 +579,7 @@ class WorkerBenchmark {
             perCommand.put(name, c);
           });
       r.put("per_command", perCommand);
+      r.put("timeline (by second of creation)", timeline);
       r.put("worker_metrics", worker);
       r.put("cpu_during_load", cpu);
       r.put(
@@ -539,12 +622,16 @@ class WorkerBenchmark {
       double wall = (later.nanos - nanos) / 1e9;
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("window_s", Math.round(wall * 10) / 10.0);
-      r.put(
-          "machine_busy_percent",
-          Math.round(1000.0 * (later.busy - busy) / Math.max(1, later.total - total)) / 10.0);
-      seconds.forEach(
-          (k, v) ->
-              r.put(k + "_cores", Math.round(100 * (later.seconds.get(k) - v) / wall) / 100.0));
+      double busyShare = (double) (later.busy - busy) / Math.max(1, later.total - total);
+      r.put("machine_busy_percent", Math.round(1000.0 * busyShare) / 10.0);
+      double parts = 0;
+      for (Map.Entry<String, Double> e : seconds.entrySet()) {
+        double cores = (later.seconds.get(e.getKey()) - e.getValue()) / wall;
+        parts += cores;
+        r.put(e.getKey() + "_cores", Math.round(100 * cores) / 100.0);
+      }
+      double busyCores = busyShare * Runtime.getRuntime().availableProcessors();
+      r.put("everything_else_cores", Math.round(100 * Math.max(0, busyCores - parts)) / 100.0);
       return r;
     }
 
@@ -596,6 +683,18 @@ class WorkerBenchmark {
       }
     }
     return m;
+  }
+
+  /** Interactions the worker took off its queue, whatever the outcome (ack, retry, dead letter). */
+  private static double consumed(Map<String, Double> metrics) {
+    double n = 0;
+    for (Map.Entry<String, Double> e : metrics.entrySet()) {
+      if (e.getKey().startsWith("arrakis_consumer_outcomes_total{")
+          && e.getKey().contains("queue=\"arrakis.interactions\"")) {
+        n += e.getValue();
+      }
+    }
+    return n;
   }
 
   private static String label(String key, String label) {
@@ -693,6 +792,7 @@ class WorkerBenchmark {
     String mem = Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " ");
     m.put("memory", mem);
     m.put("java", System.getProperty("java.version"));
+    m.put("load_average_at_start", Files.readString(Path.of("/proc/loadavg")).trim());
     return m;
   }
 
@@ -739,7 +839,9 @@ class WorkerBenchmark {
           stages,
           "rate-limit / cooldown replies",
           s -> s.get("limiter_replies") + " (" + s.get("limiter_reply_percent") + " %)");
+      row(md, stages, "answered completely, per s", s -> s.get("answered_per_s"));
       row(md, stages, "requests refused by the emulator", s -> s.get("refused_requests"));
+      row(md, stages, "why unanswered", s -> s.get("unanswered_because"));
       row(
           md,
           stages,
@@ -778,8 +880,8 @@ class WorkerBenchmark {
       row(
           md,
           stages,
-          "worker results",
-          s -> ((Map<String, Object>) s.get("worker_metrics")).get("results"));
+          "worker: interactions consumed",
+          s -> ((Map<String, Object>) s.get("worker_metrics")).get("consumed"));
       row(md, stages, "CPU during the run (cores used)", s -> s.get("cpu_during_load"));
       md.append('\n');
       md.append("Bars: defer p99 < 100 ms (plan); goals defer p99 ≤ 25 ms, final p99 ≤ 100 ms,")
@@ -806,6 +908,20 @@ class WorkerBenchmark {
                       .append(pq(c.get("final_response_ms")))
                       .append(" |\n");
                 });
+      }
+      md.append('\n');
+      md.append("## Timeline: p99 / max of the first callback (ms) by second of creation\n\n");
+      for (String s : stages) {
+        md.append("* ").append(stage(s).get("target_rate_per_s")).append("/s:");
+        for (Map<String, Object> t :
+            (List<Map<String, Object>>) stage(s).get("timeline (by second of creation)")) {
+          Map<String, Object> p = (Map<String, Object>) t.get("first_callback_ms");
+          md.append(' ')
+              .append(Math.round(((Number) p.getOrDefault("p99", -1)).doubleValue()))
+              .append('/')
+              .append(Math.round(((Number) p.getOrDefault("max", -1)).doubleValue()));
+        }
+        md.append('\n');
       }
       md.append('\n');
       md.append("## Outcomes\n\n");
