@@ -132,6 +132,25 @@ final class RestApi {
         "channel_id",
         this::createMessage,
         true);
+    // Edits and deletions of a channel's messages (the bot's own, or others' with MANAGE_MESSAGES).
+    bot(
+        "PATCH",
+        "/channels/{channel_id}/messages/{message_id}",
+        "channel_message_edit",
+        5,
+        5000,
+        "channel_id",
+        this::editMessage,
+        true);
+    bot(
+        "DELETE",
+        "/channels/{channel_id}/messages/{message_id}",
+        "channel_message_delete",
+        5,
+        1000,
+        "channel_id",
+        this::deleteMessage,
+        true);
     bot(
         "GET",
         "/channels/{channel_id}/messages",
@@ -658,8 +677,25 @@ final class RestApi {
     }
   }
 
+  /**
+   * Discord returns (and dispatches) every embed a bot sends as a {@code "rich"} one; clients such
+   * as JDA refuse an embed without its {@code type}.
+   */
+  private static JsonNode withEmbedTypes(JsonNode body) {
+    if (!body.isObject() || !body.path("embeds").isArray()) {
+      return body;
+    }
+    ObjectNode copy = body.deepCopy();
+    for (JsonNode embed : copy.get("embeds")) {
+      if (embed.isObject() && !embed.hasNonNull("type")) {
+        ((ObjectNode) embed).put("type", "rich");
+      }
+    }
+    return copy;
+  }
+
   private Reply createMessage(Call c) {
-    JsonNode body = c.json();
+    JsonNode body = withEmbedTypes(c.json());
     String content = body.path("content").asText("");
     boolean hasEmbeds = body.path("embeds").isArray() && body.path("embeds").size() > 0;
     boolean hasComponents = body.path("components").isArray() && body.path("components").size() > 0;
@@ -697,6 +733,117 @@ final class RestApi {
           ch.type == World.DM ? Gateway.INTENT_DIRECT_MESSAGES : Gateway.INTENT_GUILD_MESSAGES,
           m);
       return Reply.ok(m.deepCopy().without("member"));
+    }
+  }
+
+  /** MANAGE_MESSAGES: delete other users' messages. */
+  private static final long MANAGE_MESSAGES = 1L << 13;
+
+  /** SUPPRESS_EMBEDS, the one message flag an edit may change. */
+  private static final int SUPPRESS_EMBEDS = 1 << 2;
+
+  /**
+   * The bot's access to an existing message of a channel, under the world lock: 404 10003 / 10008,
+   * 403 50001 without VIEW_CHANNEL; else null and {@code out[0]} is the message.
+   */
+  private Reply findMessage(Call c, World.Message[] out) {
+    Channel ch = world.channels.get(c.snowflake("channel_id"));
+    if (ch == null) {
+      return Reply.error(404, 10003, "Unknown Channel");
+    }
+    if (ch.type != World.DM) {
+      Guild g = world.guilds.get(ch.guildId);
+      if ((world.channelPermissions(g, ch, world.bot.id) & Permissions.VIEW_CHANNEL) == 0) {
+        return Reply.error(403, 50001, "Missing Access");
+      }
+    }
+    World.Message m = world.messages.get(c.snowflake("message_id"));
+    if (m == null || m.deleted || m.channelId != ch.id) {
+      return Reply.error(404, 10008, "Unknown Message");
+    }
+    out[0] = m;
+    return null;
+  }
+
+  /**
+   * PATCH a message: only the bot's own (else 403 50005); content, embeds and components given
+   * replace the old ones; of the flags only SUPPRESS_EMBEDS changes; MESSAGE_UPDATE follows.
+   */
+  private Reply editMessage(Call c) {
+    JsonNode body = withEmbedTypes(c.json());
+    synchronized (world) {
+      World.Message[] found = new World.Message[1];
+      Reply err = findMessage(c, found);
+      if (err != null) {
+        return err;
+      }
+      World.Message m = found[0];
+      if (m.authorId != world.bot.id) {
+        return Reply.error(403, 50005, "Cannot edit a message authored by another user");
+      }
+      ObjectNode edited = m.json.deepCopy();
+      for (String f : new String[] {"content", "embeds", "components"}) {
+        if (body.has(f) && !body.get(f).isNull()) {
+          edited.set(f, body.get(f));
+        }
+      }
+      if (body.has("flags") && !body.get("flags").isNull()) {
+        int flags = edited.path("flags").asInt(0) & ~SUPPRESS_EMBEDS;
+        edited.put("flags", flags | (body.get("flags").asInt(0) & SUPPRESS_EMBEDS));
+      }
+      if (edited.path("content").asText("").isEmpty()
+          && edited.path("embeds").size() == 0
+          && edited.path("components").size() == 0) {
+        return Reply.error(400, 50006, "Cannot send an empty message");
+      }
+      edited.put("edited_timestamp", Json.iso(world.clock.millis()));
+      m.json = edited;
+      counters.inc("world.channel_message_edited");
+      gateway.dispatch(
+          m.guildId,
+          "MESSAGE_UPDATE",
+          m.guildId == 0 ? Gateway.INTENT_DIRECT_MESSAGES : Gateway.INTENT_GUILD_MESSAGES,
+          edited.deepCopy());
+      return Reply.ok(edited.deepCopy().without("member"));
+    }
+  }
+
+  /**
+   * DELETE a message: the bot's own, or another user's with MANAGE_MESSAGES (403 50013; in a DM 403
+   * 50003); MESSAGE_DELETE follows.
+   */
+  private Reply deleteMessage(Call c) {
+    synchronized (world) {
+      World.Message[] found = new World.Message[1];
+      Reply err = findMessage(c, found);
+      if (err != null) {
+        return err;
+      }
+      World.Message m = found[0];
+      if (m.authorId != world.bot.id) {
+        Channel ch = world.channels.get(m.channelId);
+        if (ch.type == World.DM) {
+          return Reply.error(403, 50003, "Cannot execute action on a DM channel");
+        }
+        Guild g = world.guilds.get(ch.guildId);
+        if ((world.channelPermissions(g, ch, world.bot.id) & MANAGE_MESSAGES) == 0) {
+          return Reply.error(403, 50013, "Missing Permissions");
+        }
+      }
+      m.deleted = true;
+      counters.inc("world.channel_message_deleted");
+      ObjectNode ev = Json.obj();
+      ev.put("id", Json.id(m.id));
+      ev.put("channel_id", Json.id(m.channelId));
+      if (m.guildId != 0) {
+        ev.put("guild_id", Json.id(m.guildId));
+      }
+      gateway.dispatch(
+          m.guildId,
+          "MESSAGE_DELETE",
+          m.guildId == 0 ? Gateway.INTENT_DIRECT_MESSAGES : Gateway.INTENT_GUILD_MESSAGES,
+          ev);
+      return Reply.noContent();
     }
   }
 
