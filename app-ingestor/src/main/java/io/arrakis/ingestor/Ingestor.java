@@ -3,6 +3,10 @@ package io.arrakis.ingestor;
 import io.arrakis.app.Health;
 import io.arrakis.app.OpsServer;
 import io.arrakis.discord.GatewaySource;
+import io.arrakis.ingestor.actions.ActionConsumers;
+import io.arrakis.ingestor.actions.GlobalPacer;
+import io.arrakis.ingestor.actions.HeldShards;
+import io.arrakis.ingestor.actions.InvalidRequestGuard;
 import io.arrakis.messaging.EventPublisher;
 import io.arrakis.rabbitmq.RabbitMq;
 import io.arrakis.redis.Redis;
@@ -18,7 +22,10 @@ import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The ingestor process: gateway in, confirmed publishes out, checkpoints, health. */
+/**
+ * The ingestor process: gateway in, confirmed publishes out, checkpoints, privileged actions
+ * executed from the action queues of the shards it holds, health.
+ */
 final class Ingestor implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Ingestor.class);
   private static final long CHECKPOINT_FLUSH_MILLIS = 100;
@@ -31,6 +38,10 @@ final class Ingestor implements AutoCloseable {
   private final IngestorPipeline pipeline;
   private final CheckpointTracker checkpoints;
   private final HealthServerFactory healthServers;
+  private final ActionConsumers actions;
+  private final HeldShards heldShards;
+  private final InvalidRequestGuard invalidRequests;
+  private final GlobalPacer pacer;
   private OpsServer health;
   private final ScheduledExecutorService flusher =
       Executors.newSingleThreadScheduledExecutor(
@@ -49,7 +60,11 @@ final class Ingestor implements AutoCloseable {
       EventPublisher publisher,
       IngestorPipeline pipeline,
       CheckpointTracker checkpoints,
-      HealthServerFactory healthServers) {
+      HealthServerFactory healthServers,
+      ActionConsumers actions,
+      HeldShards heldShards,
+      InvalidRequestGuard invalidRequests,
+      GlobalPacer pacer) {
     this.config = config;
     this.gateway = gateway;
     this.rabbit = rabbit;
@@ -58,6 +73,10 @@ final class Ingestor implements AutoCloseable {
     this.pipeline = pipeline;
     this.checkpoints = checkpoints;
     this.healthServers = healthServers;
+    this.actions = actions;
+    this.heldShards = heldShards;
+    this.invalidRequests = invalidRequests;
+    this.pacer = pacer;
   }
 
   void start() throws IOException {
@@ -69,6 +88,8 @@ final class Ingestor implements AutoCloseable {
         CHECKPOINT_FLUSH_MILLIS,
         TimeUnit.MILLISECONDS);
     gateway.start(pipeline);
+    // After the gateway: without SHARD_COUNT, the shards held are known once it has logged in.
+    actions.start(rabbit.consumer(), heldShards.shardIds());
     log.info("ingestor started: {}; health on port {}", config, health.port());
   }
 
@@ -88,18 +109,34 @@ final class Ingestor implements AutoCloseable {
     details.put("broker_channel_open", broker.publisherConnected());
     details.put("publish_buffer_depth", broker.publisherPending());
     details.put("redis_reachable", redis.isReachable());
+    Map<String, Boolean> actionQueues = actions.consuming();
+    InvalidRequestGuard.State guard = invalidRequests.state();
+    details.put("action_queues_consuming", actionQueues);
+    details.put("actions_invalid_request_guard", guard.name());
+    details.put("actions_invalid_requests_10m", invalidRequests.lastCount());
+    details.put("actions_pacing", pacer.pacingLocally() ? "local (Redis unreachable)" : "shared");
     details.put("heap_used_bytes", heap.getUsed());
     details.put("heap_max_bytes", heap.getMax());
-    return new Health(
-        allShards && broker.publisherConnected() ? Health.Status.UP : Health.Status.DOWN, details);
+    Health.Status status;
+    if (!allShards || !broker.publisherConnected() || !actions.allConsuming()) {
+      status = Health.Status.DOWN;
+    } else if (guard != InvalidRequestGuard.State.NORMAL) {
+      status = Health.Status.DEGRADED; // serving, but actions are slowed down or stopped
+    } else {
+      status = Health.Status.UP;
+    }
+    return new Health(status, details);
   }
 
   /**
-   * Planned stop (SIGTERM): stop reading while keeping the sessions resumable, let the broker
+   * Planned stop (SIGTERM): stop taking actions and let those in flight finish (they use the
+   * gateway's REST connections), stop reading while keeping the sessions resumable, let the broker
    * confirm everything read, write the final checkpoints, then close.
    */
   @Override
   public void close() {
+    log.info("stopping: no new actions, finishing those in flight");
+    actions.close();
     log.info("stopping: closing gateway sessions resumably");
     gateway.stopReading();
     publisher.close(); // waits for the buffer to drain and the confirms to come in

@@ -1,8 +1,10 @@
 package io.arrakis.ingestor;
 
 import io.arrakis.app.Environment;
+import io.arrakis.ingestor.actions.ActionSettings;
 import io.arrakis.messaging.TopologyProfile;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,8 @@ record IngestorConfig(
     URI redisUrl,
     String healthHost,
     int healthPort,
-    int publishBuffer) {
+    int publishBuffer,
+    ActionSettings actions) {
 
   static IngestorConfig fromEnvironment(Map<String, String> variables) {
     Environment env = new Environment(variables);
@@ -61,6 +64,7 @@ record IngestorConfig(
     String healthHost = env.string("HEALTH_HOST", "0.0.0.0");
     int healthPort = env.port("HEALTH_PORT", 8080);
     int buffer = env.integer("PUBLISH_BUFFER", 1, 10_000);
+    ActionSettings actions = actionSettings(env);
     env.validate();
     return new IngestorConfig(
         token,
@@ -73,7 +77,56 @@ record IngestorConfig(
         redisUrl,
         healthHost,
         healthPort,
-        buffer);
+        buffer,
+        actions);
+  }
+
+  /** The privileged-action variables; {@code null} when one is bad (the problem is recorded). */
+  private static ActionSettings actionSettings(Environment env) {
+    int rate = env.integer("ACTION_RATE_PER_SECOND", 1, ActionSettings.DEFAULT_RATE_PER_SECOND);
+    if (rate > ActionSettings.DISCORD_GLOBAL_LIMIT) {
+      env.problem(
+          "ACTION_RATE_PER_SECOND must be at most "
+              + ActionSettings.DISCORD_GLOBAL_LIMIT
+              + " (Discord's global limit); got "
+              + rate);
+    }
+    int prefetch = env.integer("ACTION_PREFETCH", 1, ActionSettings.DEFAULT_PREFETCH);
+    int concurrency = env.integer("ACTION_CONCURRENCY", 1, ActionSettings.DEFAULT_CONCURRENCY);
+    int ingestors = env.integer("INGESTOR_COUNT", 1, ActionSettings.DEFAULT_INGESTOR_COUNT);
+    int slowAt = env.integer("ACTION_INVALID_SLOW_AT", 1, ActionSettings.DEFAULT_INVALID_SLOW_AT);
+    int stopAt = env.integer("ACTION_INVALID_STOP_AT", 1, ActionSettings.DEFAULT_INVALID_STOP_AT);
+    if (stopAt <= slowAt || stopAt >= ActionSettings.DISCORD_INVALID_REQUEST_BAN) {
+      env.problem(
+          "ACTION_INVALID_STOP_AT must be above ACTION_INVALID_SLOW_AT ("
+              + slowAt
+              + ") and below Discord's ban threshold of "
+              + ActionSettings.DISCORD_INVALID_REQUEST_BAN
+              + "; got "
+              + stopAt);
+    }
+    int slowdownMillis =
+        env.integer(
+            "ACTION_INVALID_SLOWDOWN_MS", 0, (int) ActionSettings.DEFAULT_SLOWDOWN.toMillis());
+    if (slowdownMillis > ActionSettings.MAX_SLOWDOWN.toMillis()) {
+      env.problem(
+          "ACTION_INVALID_SLOWDOWN_MS must be at most "
+              + ActionSettings.MAX_SLOWDOWN.toMillis()
+              + " (a delivery is held while it waits); got "
+              + slowdownMillis);
+    }
+    try {
+      return new ActionSettings(
+          rate,
+          prefetch,
+          concurrency,
+          ingestors,
+          slowAt,
+          stopAt,
+          Duration.ofMillis(slowdownMillis));
+    } catch (IllegalArgumentException ex) {
+      return null; // every cause is a problem recorded above; validate() reports them
+    }
   }
 
   @Override
@@ -88,6 +141,18 @@ record IngestorConfig(
         + shardCount.map(String::valueOf).orElse("recommended")
         + ", topology "
         + topology.configName()
+        + ", actions "
+        + actions.ratePerSecond()
+        + "/s shared, prefetch "
+        + actions.prefetch()
+        + " x "
+        + actions.concurrency()
+        + " threads, "
+        + actions.ingestorCount()
+        + " ingestor(s), invalid answers slow/stop at "
+        + actions.invalidSlowAt()
+        + "/"
+        + actions.invalidStopAt()
         + ", health "
         + healthHost
         + ":"

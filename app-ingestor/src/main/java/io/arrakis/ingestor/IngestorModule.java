@@ -3,8 +3,17 @@ package io.arrakis.ingestor;
 import dagger.Module;
 import dagger.Provides;
 import io.arrakis.discord.GatewaySource;
+import io.arrakis.discord.action.DiscordActionExecutor;
+import io.arrakis.ingestor.actions.ActionConsumers;
+import io.arrakis.ingestor.actions.ActionPipeline;
+import io.arrakis.ingestor.actions.GlobalPacer;
+import io.arrakis.ingestor.actions.HeldShards;
+import io.arrakis.ingestor.actions.InvalidRequestGuard;
+import io.arrakis.ingestor.actions.Sleeper;
 import io.arrakis.jda.JdaGatewaySettings;
 import io.arrakis.jda.JdaGatewaySource;
+import io.arrakis.jda.actions.JdaActionExecutor;
+import io.arrakis.messaging.ConsumerSettings;
 import io.arrakis.messaging.EventPublisher;
 import io.arrakis.messaging.RetryPolicy;
 import io.arrakis.messaging.Topology;
@@ -22,6 +31,8 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.stream.IntStream;
 import javax.inject.Singleton;
 
 /** Wires the ingestor's adapters; the only place that knows them all. */
@@ -111,8 +122,13 @@ final class IngestorModule {
   }
 
   @Provides
+  static GatewaySource gateway(JdaGatewaySource gateway) {
+    return gateway;
+  }
+
+  @Provides
   @Singleton
-  static GatewaySource gateway(
+  static JdaGatewaySource jdaGateway(
       IngestorConfig config, GatewayCheckpointStore checkpoints, MeterRegistry registry) {
     JdaGatewaySettings settings =
         new JdaGatewaySettings(
@@ -124,5 +140,72 @@ final class IngestorModule {
             JdaGatewaySettings.DEFAULT_INTENTS,
             JdaGatewaySettings.DEFAULT_JDA_IGNORED_EVENTS);
     return new JdaGatewaySource(settings, checkpoints, registry);
+  }
+
+  /** {@code SHARD_IDS}, or with {@code SHARD_COUNT} unset all of the count the gateway learned. */
+  @Provides
+  static HeldShards heldShards(IngestorConfig config, JdaGatewaySource gateway) {
+    return () -> {
+      if (!config.shardIds().isEmpty()) {
+        return config.shardIds();
+      }
+      int total = gateway.shardManager().getShardsTotal();
+      if (total < 1) {
+        throw new IllegalStateException("the gateway has not learned the shard count");
+      }
+      return IntStream.range(0, total).boxed().toList();
+    };
+  }
+
+  @Provides
+  @Singleton
+  static InvalidRequestGuard invalidRequestGuard(
+      IngestorConfig config, Redis redis, MeterRegistry registry) {
+    return new InvalidRequestGuard(
+        redis.rateLimiter(), config.actions(), Clock.systemUTC(), registry);
+  }
+
+  @Provides
+  @Singleton
+  static GlobalPacer globalPacer(IngestorConfig config, Redis redis, MeterRegistry registry) {
+    return new GlobalPacer(
+        redis.rateLimiter(), config.actions(), Clock.systemUTC(), Sleeper.system(), registry);
+  }
+
+  /** Executes actions with the bot token on the gateway's own JDA shards (their REST layer). */
+  @Provides
+  @Singleton
+  static DiscordActionExecutor actionExecutor(JdaGatewaySource gateway) {
+    return new JdaActionExecutor(gateway, ActionPipeline.EXECUTOR_TIMEOUT);
+  }
+
+  @Provides
+  @Singleton
+  static ActionPipeline actionPipeline(
+      DiscordActionExecutor executor,
+      Redis redis,
+      GlobalPacer pacer,
+      InvalidRequestGuard guard,
+      EventPublisher publisher,
+      MeterRegistry registry) {
+    return new ActionPipeline(
+        executor,
+        redis.idempotencyClaims(),
+        pacer,
+        guard,
+        publisher,
+        Sleeper.system(),
+        Clock.systemUTC(),
+        registry);
+  }
+
+  @Provides
+  @Singleton
+  static ActionConsumers actionConsumers(
+      IngestorConfig config, Topology topology, RabbitMq rabbit, ActionPipeline pipeline) {
+    ConsumerSettings settings =
+        new ConsumerSettings(
+            config.actions().prefetch(), config.actions().concurrency(), topology.retryPolicy());
+    return new ActionConsumers(topology, rabbit::declare, settings, pipeline);
   }
 }

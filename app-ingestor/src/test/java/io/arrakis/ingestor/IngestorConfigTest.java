@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.arrakis.app.ConfigException;
+import io.arrakis.ingestor.actions.ActionSettings;
 import io.arrakis.messaging.TopologyProfile;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +21,85 @@ class IngestorConfigTest {
     assertThat(c.healthPort()).isEqualTo(8080);
     assertThat(c.shardIds()).isEmpty();
     assertThat(c.shardCount()).isEmpty();
+    assertThat(c.actions()).isEqualTo(ActionSettings.DEFAULTS);
     assertThat(c.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void givenNoActionVariables_thenTheDocumentedDefaults() {
+    ActionSettings a = IngestorConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "t")).actions();
+    assertThat(a.ratePerSecond()).isEqualTo(45);
+    assertThat(a.prefetch()).isEqualTo(10);
+    assertThat(a.concurrency()).isEqualTo(4);
+    assertThat(a.ingestorCount()).isEqualTo(1);
+    assertThat(a.invalidSlowAt()).isEqualTo(1_000);
+    assertThat(a.invalidStopAt()).isEqualTo(5_000);
+    assertThat(a.slowdown()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(a.localRatePerSecond()).isEqualTo(45);
+  }
+
+  @Test
+  void givenActionVariables_thenTheyAreRead() {
+    IngestorConfig c =
+        IngestorConfig.fromEnvironment(
+            Map.of(
+                "DISCORD_BOT_TOKEN", "t",
+                "ACTION_RATE_PER_SECOND", "40",
+                "ACTION_PREFETCH", "20",
+                "ACTION_CONCURRENCY", "8",
+                "INGESTOR_COUNT", "3",
+                "ACTION_INVALID_SLOW_AT", "500",
+                "ACTION_INVALID_STOP_AT", "2000",
+                "ACTION_INVALID_SLOWDOWN_MS", "250"));
+    assertThat(c.actions())
+        .isEqualTo(new ActionSettings(40, 20, 8, 3, 500, 2_000, Duration.ofMillis(250)));
+    assertThat(c.actions().localRatePerSecond()).isEqualTo(13);
+    assertThat(c.toString()).contains("actions 40/s shared");
+  }
+
+  @Test
+  void givenBadActionVariables_thenOneErrorNamesEveryOne() {
+    Map<String, String> env =
+        Map.of(
+            "DISCORD_BOT_TOKEN", "t",
+            "ACTION_RATE_PER_SECOND", "60",
+            "ACTION_PREFETCH", "0",
+            "ACTION_CONCURRENCY", "many",
+            "INGESTOR_COUNT", "0",
+            "ACTION_INVALID_SLOW_AT", "2000",
+            "ACTION_INVALID_STOP_AT", "1500",
+            "ACTION_INVALID_SLOWDOWN_MS", "-1");
+    assertThatThrownBy(() -> IngestorConfig.fromEnvironment(env))
+        .isInstanceOfSatisfying(
+            ConfigException.class,
+            ex -> {
+              assertThat(ex.problems()).hasSize(6);
+              assertThat(ex.getMessage())
+                  .contains("ACTION_RATE_PER_SECOND must be at most 50")
+                  .contains("ACTION_PREFETCH must be at least 1")
+                  .contains("ACTION_CONCURRENCY must be a whole number")
+                  .contains("INGESTOR_COUNT must be at least 1")
+                  .contains("ACTION_INVALID_STOP_AT must be above ACTION_INVALID_SLOW_AT (2000)")
+                  .contains("ACTION_INVALID_SLOWDOWN_MS must be at least 0");
+            });
+  }
+
+  @Test
+  void givenASlowdownLongerThanHalfAMinute_thenAnError() {
+    assertThatThrownBy(
+            () ->
+                IngestorConfig.fromEnvironment(
+                    Map.of("DISCORD_BOT_TOKEN", "t", "ACTION_INVALID_SLOWDOWN_MS", "30001")))
+        .hasMessageContaining("ACTION_INVALID_SLOWDOWN_MS must be at most 30000");
+  }
+
+  @Test
+  void givenAStopThresholdAtDiscordsBan_thenAnError() {
+    assertThatThrownBy(
+            () ->
+                IngestorConfig.fromEnvironment(
+                    Map.of("DISCORD_BOT_TOKEN", "t", "ACTION_INVALID_STOP_AT", "10000")))
+        .hasMessageContaining("below Discord's ban threshold of 10000");
   }
 
   @Test
