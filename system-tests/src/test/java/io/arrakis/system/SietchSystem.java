@@ -35,24 +35,43 @@ final class SietchSystem implements AutoCloseable {
   final DiscordEmulator emulator;
   final Broker broker;
   final SystemDatabase db;
+
+  /** The first ingestor (holding every shard unless the layout splits them). */
   final AppProcess ingestor;
+
+  final List<AppProcess> ingestors = new ArrayList<>();
   final long guild;
   final List<Long> members;
   final long taqwaRole;
   final CommunityId community;
   final int shards = 2;
+  private final int redisDb;
   private final String redisUrl;
   private final List<AppProcess> workers = new ArrayList<>();
 
-  private SietchSystem(String name, int redisDb, String workerRedisUrl) throws Exception {
+  /**
+   * The size of the emulated world and how the shards are spread over ingestor processes.
+   *
+   * @param ingestorShards one entry per ingestor: its {@code SHARD_IDS}, {@code ""} for all
+   */
+  record Layout(int guilds, int membersPerGuild, int rolesPerGuild, List<String> ingestorShards) {
+    static Layout standard() {
+      return new Layout(2, 8, 8, List.of(""));
+    }
+  }
+
+  private SietchSystem(String name, int redisDb, String workerRedisUrl, Layout layout)
+      throws Exception {
     AppProcess.flushRedis(redisDb);
+    this.redisDb = redisDb;
     this.redisUrl = workerRedisUrl;
     emulator =
         DiscordEmulator.start(
             EmulatorConfig.builder()
                 .port(0)
-                .seedGuilds(2)
-                .seedMembersPerGuild(8)
+                .seedGuilds(layout.guilds())
+                .seedMembersPerGuild(layout.membersPerGuild())
+                .seedRolesPerGuild(layout.rolesPerGuild())
                 .recommendedShards(shards)
                 .maxConcurrency(2)
                 .resumeWindow(Duration.ofMinutes(2))
@@ -76,10 +95,21 @@ final class SietchSystem implements AutoCloseable {
             members.subList(0, 3),
             Optional.of(taqwaRole),
             Instant.now());
-    ingestor =
-        AppProcess.ingestor(
-                name + "-ingestor", AppProcess.environment(emulator, broker, shards, redisDb))
-            .awaitHealthy(Duration.ofSeconds(60));
+    for (int i = 0; i < layout.ingestorShards().size(); i++) {
+      startIngestor(name + "-ingestor-" + i, layout.ingestorShards().get(i));
+    }
+    ingestor = ingestors.get(0);
+  }
+
+  /** Starts an ingestor holding {@code shardIds} ({@code ""}: all) and waits until it is up. */
+  AppProcess startIngestor(String processName, String shardIds) throws Exception {
+    Map<String, String> env = AppProcess.environment(emulator, broker, shards, redisDb);
+    if (!shardIds.isEmpty()) {
+      env.put("SHARD_IDS", shardIds);
+    }
+    AppProcess p = AppProcess.ingestor(processName, env);
+    ingestors.add(p);
+    return p.awaitHealthy(Duration.ofSeconds(60));
   }
 
   /**
@@ -87,7 +117,12 @@ final class SietchSystem implements AutoCloseable {
    * @param workerRedisUrl where workers keep their state
    */
   static SietchSystem start(String name, int redisDb, String workerRedisUrl) throws Exception {
-    return new SietchSystem(name, redisDb, workerRedisUrl);
+    return new SietchSystem(name, redisDb, workerRedisUrl, Layout.standard());
+  }
+
+  static SietchSystem start(String name, int redisDb, String workerRedisUrl, Layout layout)
+      throws Exception {
+    return new SietchSystem(name, redisDb, workerRedisUrl, layout);
   }
 
   /** A serving worker's environment: no bot token. */
@@ -128,6 +163,46 @@ final class SietchSystem implements AutoCloseable {
 
   /** A finished one-shot run. */
   record Run(int exitCode, String output) {}
+
+  /**
+   * Publishes privileged actions as a worker would (the same publisher and routing), for tests of
+   * the ingestor's executing side. Close it after use.
+   */
+  ActionSender actionSender() throws Exception {
+    return new ActionSender(broker.amqpUrl(), shards);
+  }
+
+  /** An in-process publisher of actions into the system's vhost. */
+  static final class ActionSender implements AutoCloseable {
+    private final io.arrakis.rabbitmq.RabbitMq rabbit;
+    final io.arrakis.jda.actions.QueuedDiscordActions actions;
+
+    ActionSender(String amqpUrl, int shards) throws Exception {
+      rabbit =
+          io.arrakis.rabbitmq.RabbitMq.start(
+              io.arrakis.rabbitmq.RabbitMqSettings.defaults(
+                  java.net.URI.create(amqpUrl), "system-test-actions"),
+              io.arrakis.messaging.Topology.standard(
+                  io.arrakis.messaging.TopologyProfile.CLASSIC_PRIORITY),
+              new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+      actions = new io.arrakis.jda.actions.QueuedDiscordActions(rabbit.publisher(), shards);
+    }
+
+    /** Publishes and waits for the broker's confirm. */
+    void send(io.arrakis.discord.action.DiscordAction action) throws Exception {
+      actions.submit(action).get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      rabbit.close();
+    }
+  }
+
+  /** A counter of the emulator's (e.g. {@code world.role_added}, {@code rest.429}). */
+  long emulatorCounter(String name) {
+    return emulator.control().counters().path("counters").path(name).asLong();
+  }
 
   /** The commands registered for the demo guild, as a deploy would (the token only here). */
   Run registerCommands() throws Exception {
@@ -238,7 +313,9 @@ final class SietchSystem implements AutoCloseable {
     for (AppProcess w : workers) {
       w.close();
     }
-    ingestor.close();
+    for (AppProcess i : ingestors) {
+      i.close();
+    }
     emulator.close();
     broker.close();
     db.close();
