@@ -44,7 +44,8 @@ public final class Postgres implements AutoCloseable {
             new JdbiAuditLogRepository(session),
             new JdbiRoleRevocationRepository(session),
             new JdbiWaitlistRepository(session),
-            new JdbiTierHistoryRepository(session));
+            new JdbiTierHistoryRepository(session),
+            new JdbiVerificationSessionRepository(session));
     this.burners = new JdbiBurnerRegistry(session);
   }
 

@@ -18,4 +18,102 @@ public record Repositories(
     AuditLogRepository auditLog,
     RoleRevocationRepository roleRevocations,
     WaitlistRepository waitlist,
-    TierHistoryRepository tierHistory) {}
+    TierHistoryRepository tierHistory,
+    VerificationSessionRepository verificationSessions) {
+
+  /** The same repositories with another eligibility repository (e.g. a caching decorator). */
+  public Repositories withEligibility(EligibilityRepository replacement) {
+    return new Repositories(
+        communities,
+        replacement,
+        walletLinks,
+        profiles,
+        seats,
+        badges,
+        waterGrants,
+        activity,
+        alerts,
+        auditLog,
+        roleRevocations,
+        waitlist,
+        tierHistory,
+        verificationSessions);
+  }
+
+  /**
+   * The repositories without verification sessions, for callers that never verify (the domain's own
+   * tests): every call to {@link #verificationSessions()} then throws.
+   */
+  public Repositories(
+      CommunityRepository communities,
+      EligibilityRepository eligibility,
+      WalletLinkRepository walletLinks,
+      ProfileRepository profiles,
+      SeatRepository seats,
+      BadgeRepository badges,
+      WaterGrantRepository waterGrants,
+      ActivityRepository activity,
+      AlertRepository alerts,
+      AuditLogRepository auditLog,
+      RoleRevocationRepository roleRevocations,
+      WaitlistRepository waitlist,
+      TierHistoryRepository tierHistory) {
+    this(
+        communities,
+        eligibility,
+        walletLinks,
+        profiles,
+        seats,
+        badges,
+        waterGrants,
+        activity,
+        alerts,
+        auditLog,
+        roleRevocations,
+        waitlist,
+        tierHistory,
+        new NoVerificationSessions());
+  }
+
+  /** Stands in where no verification sessions exist; never used by the bot. */
+  private static final class NoVerificationSessions implements VerificationSessionRepository {
+    private static UnsupportedOperationException none() {
+      return new UnsupportedOperationException("these repositories have no verification sessions");
+    }
+
+    @Override
+    public java.util.Optional<VerificationSession> byId(
+        io.arrakis.domain.common.CommunityId community, java.util.UUID id) {
+      throw none();
+    }
+
+    @Override
+    public java.util.Optional<VerificationSession> lockById(
+        io.arrakis.domain.common.CommunityId community, java.util.UUID id) {
+      throw none();
+    }
+
+    @Override
+    public java.util.Optional<VerificationSession> pending(
+        io.arrakis.domain.common.CommunityId community, io.arrakis.domain.common.UserId user) {
+      throw none();
+    }
+
+    @Override
+    public java.util.Optional<VerificationSession> latest(
+        io.arrakis.domain.common.CommunityId community, io.arrakis.domain.common.UserId user) {
+      throw none();
+    }
+
+    @Override
+    public void save(io.arrakis.domain.common.CommunityId community, VerificationSession session) {
+      throw none();
+    }
+
+    @Override
+    public int expirePending(
+        io.arrakis.domain.common.CommunityId community, java.time.Instant now) {
+      throw none();
+    }
+  }
+}

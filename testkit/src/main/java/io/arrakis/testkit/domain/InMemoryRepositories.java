@@ -16,7 +16,8 @@ public record InMemoryRepositories(
     InMemoryAuditLogRepository auditLog,
     InMemoryRoleRevocationRepository roleRevocations,
     InMemoryWaitlistRepository waitlist,
-    InMemoryTierHistoryRepository tierHistory) {
+    InMemoryTierHistoryRepository tierHistory,
+    InMemoryVerificationSessionRepository verificationSessions) {
 
   public static InMemoryRepositories create() {
     return new InMemoryRepositories(
@@ -32,7 +33,8 @@ public record InMemoryRepositories(
         new InMemoryAuditLogRepository(),
         new InMemoryRoleRevocationRepository(),
         new InMemoryWaitlistRepository(),
-        new InMemoryTierHistoryRepository());
+        new InMemoryTierHistoryRepository(),
+        new InMemoryVerificationSessionRepository());
   }
 
   /** The same fakes as the domain's {@link Repositories} bundle. */
@@ -50,6 +52,7 @@ public record InMemoryRepositories(
         auditLog,
         roleRevocations,
         waitlist,
-        tierHistory);
+        tierHistory,
+        verificationSessions);
   }
 }
