@@ -85,7 +85,7 @@ final class JdbiCommunityRepository implements CommunityRepository {
     session.global(
         h -> {
           upsertHeader(h, c);
-          Session.switched(
+          session.switched(
               h,
               c.id(),
               () -> {
@@ -233,8 +233,8 @@ final class JdbiCommunityRepository implements CommunityRepository {
     }
   }
 
-  private static CommunityConfig complete(Handle h, CommunityConfig header) {
-    return Session.switched(
+  private CommunityConfig complete(Handle h, CommunityConfig header) {
+    return session.switched(
         h,
         header.id(),
         () -> {

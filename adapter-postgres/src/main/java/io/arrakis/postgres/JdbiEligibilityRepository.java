@@ -61,6 +61,18 @@ final class JdbiEligibilityRepository implements EligibilityRepository {
         });
   }
 
+  @Override
+  public Optional<UUID> currentSnapshotId(CommunityId community) {
+    return session.tenant(
+        community,
+        h ->
+            h.createQuery(
+                    "select id from eligibility_snapshots where community_id = :c and is_current")
+                .bind("c", community.value())
+                .map((rs, ctx) -> Sql.uuid(rs, "id"))
+                .findOne());
+  }
+
   private static List<RankingEntry> ranking(Handle h, CommunityId community) {
     return h.createQuery(
             "select address, rank, balance, eligible, via_override, tier from eligibility_ranking"

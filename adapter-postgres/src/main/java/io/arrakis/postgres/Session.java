@@ -19,7 +19,21 @@ final class Session implements UnitOfWork {
   private final Jdbi jdbi;
   private final ThreadLocal<@Nullable Scope> current = new ThreadLocal<>();
 
-  private record Scope(Handle handle, Optional<CommunityId> community) {}
+  /**
+   * The thread's transaction: its handle, the community it was opened for, and the value {@code
+   * app.community_id} has now (changed only through {@link #switched}, on this thread).
+   */
+  private static final class Scope {
+    final Handle handle;
+    final Optional<CommunityId> community;
+    String context;
+
+    Scope(Handle handle, Optional<CommunityId> community) {
+      this.handle = handle;
+      this.community = community;
+      this.context = community.map(CommunityId::toString).orElse("");
+    }
+  }
 
   Session(Jdbi jdbi) {
     this.jdbi = jdbi;
@@ -39,10 +53,10 @@ final class Session implements UnitOfWork {
   public <T> T withoutCommunity(Supplier<T> work) {
     Scope scope = current.get();
     if (scope != null) {
-      if (scope.community().isPresent()) {
+      if (scope.community.isPresent()) {
         throw new IllegalStateException(
             "a unit of work without community cannot be nested in community "
-                + scope.community().get());
+                + scope.community.get());
       }
       return work.get();
     }
@@ -56,7 +70,7 @@ final class Session implements UnitOfWork {
       return inCommunity(community, () -> operation.apply(handle()));
     }
     requireCommunity(scope, community);
-    return operation.apply(scope.handle());
+    return operation.apply(scope.handle);
   }
 
   void tenantDo(CommunityId community, java.util.function.Consumer<Handle> operation) {
@@ -74,7 +88,7 @@ final class Session implements UnitOfWork {
     if (scope == null) {
       return withoutCommunity(() -> operation.apply(handle()));
     }
-    return operation.apply(scope.handle());
+    return operation.apply(scope.handle);
   }
 
   /**
@@ -82,19 +96,33 @@ final class Session implements UnitOfWork {
    * restores the previous context. Only for the community's own configuration rows ({@code
    * community_roles}, {@code community_tiers}), which {@code CommunityRepository} reads before a
    * tenant context exists (spec §19: the community is resolved first).
+   *
+   * <p>The previous context is the one this session set on the thread's transaction, so it is not
+   * read back from the database; for a handle that is not the thread's transaction it is.
    */
-  static <T> T switched(Handle handle, CommunityId community, Supplier<T> operation) {
-    String previous =
-        handle
-            .createQuery("select coalesce(current_setting('app.community_id', true), '')")
-            .mapTo(String.class)
-            .one();
+  <T> T switched(Handle handle, CommunityId community, Supplier<T> operation) {
+    Scope scope = current.get();
+    boolean tracked = scope != null && scope.handle == handle;
+    String previous = tracked ? scope.context : currentContext(handle);
     setContext(handle, community.toString());
+    if (tracked) {
+      scope.context = community.toString();
+    }
     try {
       return operation.get();
     } finally {
       setContext(handle, previous);
+      if (tracked) {
+        scope.context = previous;
+      }
     }
+  }
+
+  private static String currentContext(Handle handle) {
+    return handle
+        .createQuery("select coalesce(current_setting('app.community_id', true), '')")
+        .mapTo(String.class)
+        .one();
   }
 
   private <T> T open(Optional<CommunityId> community, Supplier<T> work) {
@@ -111,14 +139,14 @@ final class Session implements UnitOfWork {
   }
 
   private Handle handle() {
-    return Objects.requireNonNull(current.get()).handle();
+    return Objects.requireNonNull(current.get()).handle;
   }
 
   private static void requireCommunity(Scope scope, CommunityId community) {
-    if (!scope.community().equals(Optional.of(community))) {
+    if (!scope.community.equals(Optional.of(community))) {
       throw new IllegalStateException(
           "the unit of work is "
-              + scope.community().map(c -> "in community " + c).orElse("without community")
+              + scope.community.map(c -> "in community " + c).orElse("without community")
               + ", not in community "
               + community);
     }

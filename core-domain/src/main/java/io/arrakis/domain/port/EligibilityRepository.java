@@ -7,6 +7,7 @@ import io.arrakis.domain.eligibility.SyncHealth;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * {@code eligibility_snapshots}, {@code eligibility_ranking}, {@code eligibility_overrides} and
@@ -18,6 +19,18 @@ public interface EligibilityRepository {
    * The current ranking with the header of the snapshot it came from; empty before the first sync.
    */
   Optional<EligibilitySnapshot> current(CommunityId community);
+
+  /**
+   * The id of the snapshot {@link #current} would return, without its ranking: a cheap check of
+   * whether the ranking changed. Empty before the first sync. A committed snapshot is never changed
+   * under its id (every sync commits a new snapshot with a new id), so while this id is unchanged a
+   * reader may reuse the {@link EligibilitySnapshot} it loaded for it.
+   *
+   * <p>The default loads the whole snapshot; adapters answer it with a lookup of the header only.
+   */
+  default Optional<UUID> currentSnapshotId(CommunityId community) {
+    return current(community).map(EligibilitySnapshot::id);
+  }
 
   /** Stores the snapshot header and replaces the community's ranking rows with its ranking. */
   void commit(CommunityId community, EligibilitySnapshot snapshot);

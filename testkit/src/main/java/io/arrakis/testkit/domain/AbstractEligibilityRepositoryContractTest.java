@@ -87,6 +87,44 @@ public abstract class AbstractEligibilityRepositoryContractTest
   }
 
   @Test
+  void givenNoSync_thenThereIsNoCurrentSnapshotId() {
+    CommunityId c = newCommunity();
+    assertThat(repos.eligibility().currentSnapshotId(c)).isEmpty();
+  }
+
+  @Test
+  void givenCommits_thenTheCurrentSnapshotIdIsTheLastCommittedOnesAndMatchesTheCurrentSnapshot() {
+    CommunityId c = newCommunity();
+    EligibilitySnapshot first = snapshot(1, 0, ranked(1, "10", Tier.USUL));
+    repos.eligibility().commit(c, first);
+    assertThat(repos.eligibility().currentSnapshotId(c)).contains(first.id());
+
+    EligibilitySnapshot second = snapshot(2, 60, ranked(1, "20", Tier.USUL));
+    repos.eligibility().commit(c, second);
+    assertThat(repos.eligibility().currentSnapshotId(c)).contains(second.id());
+    assertThat(repos.eligibility().current(c).map(EligibilitySnapshot::id))
+        .isEqualTo(repos.eligibility().currentSnapshotId(c));
+
+    EligibilitySnapshot empty = snapshot(3, 120);
+    repos.eligibility().commit(c, empty);
+    assertThat(repos.eligibility().currentSnapshotId(c)).contains(empty.id());
+
+    repos.eligibility().purgeSnapshotsBefore(c, at(1_000));
+    assertThat(repos.eligibility().currentSnapshotId(c)).contains(empty.id());
+  }
+
+  @Test
+  void givenASnapshotOfAnotherCommunity_thenItsIdIsNotVisible() {
+    CommunityId a = newCommunity();
+    CommunityId b = newCommunity();
+    EligibilitySnapshot s = snapshot(1, 0, ranked(1, "10", Tier.USUL));
+    repos.eligibility().commit(a, s);
+
+    assertThat(repos.eligibility().currentSnapshotId(a)).contains(s.id());
+    assertThat(repos.eligibility().currentSnapshotId(b)).isEmpty();
+  }
+
+  @Test
   void givenOldSnapshots_whenPurged_thenTheCurrentOneSurvives() {
     CommunityId c = newCommunity();
     repos.eligibility().commit(c, snapshot(1, 0, ranked(1, "10", Tier.USUL)));

@@ -27,6 +27,11 @@ public final class InMemoryEligibilityRepository implements EligibilityRepositor
   }
 
   @Override
+  public synchronized Optional<UUID> currentSnapshotId(CommunityId community) {
+    return Optional.ofNullable(current.get(community)).map(EligibilitySnapshot::id);
+  }
+
+  @Override
   public synchronized void commit(CommunityId community, EligibilitySnapshot snapshot) {
     current.put(community, snapshot);
     headers
