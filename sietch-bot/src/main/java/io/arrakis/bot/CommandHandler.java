@@ -24,6 +24,23 @@ public interface CommandHandler {
   }
 
   /**
+   * The one command that may meet a guild the bot has no community for yet ({@code /onboard}): the
+   * dispatcher then creates the community from the Sietch preset, inactive, before the handler runs
+   * (after the admin check), instead of answering NOT_SET_UP.
+   */
+  default boolean createsCommunity() {
+    return false;
+  }
+
+  /**
+   * Admin commands (spec §1.1: {@code /admin-*}, {@code /onboard}, {@code /resume}) are re-checked
+   * server-side with {@link AdminCheck} before the handler runs; a refusal answers NOT_ADMIN.
+   */
+  default boolean adminOnly() {
+    return false;
+  }
+
+  /**
    * The answer. For {@link AnswerMode#IMMEDIATE} any initial response; for deferring modes a {@link
    * io.arrakis.discord.InteractionResponse.Reply} whose message replaces the deferred one. Throwing
    * means an unexpected failure: the user gets {@link Replies#internal()}.

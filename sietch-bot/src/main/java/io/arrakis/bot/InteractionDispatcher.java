@@ -2,6 +2,7 @@ package io.arrakis.bot;
 
 import io.arrakis.bot.DispatchResult.Status;
 import io.arrakis.discord.AutocompleteChoices;
+import io.arrakis.discord.CustomId;
 import io.arrakis.discord.Interaction;
 import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionResponder;
@@ -41,6 +42,8 @@ public final class InteractionDispatcher {
   private static final Logger log = LoggerFactory.getLogger(InteractionDispatcher.class);
 
   private final Map<String, CommandHandler> handlers;
+  private final Map<String, ComponentHandler> components;
+  private final Map<String, AutocompleteHandler> completions;
   private final InteractionResponder responder;
   private final DiscordActions actions;
   private final CommunityDirectory directory;
@@ -59,8 +62,50 @@ public final class InteractionDispatcher {
       Transactions transactions,
       Clock clock,
       Duration actionTimeout) {
+    this(
+        handlers,
+        List.of(),
+        List.of(),
+        responder,
+        actions,
+        directory,
+        gate,
+        transactions,
+        clock,
+        actionTimeout);
+  }
+
+  public InteractionDispatcher(
+      List<CommandHandler> handlers,
+      List<ComponentHandler> components,
+      List<AutocompleteHandler> completions,
+      InteractionResponder responder,
+      DiscordActions actions,
+      CommunityDirectory directory,
+      CommandGate gate,
+      Transactions transactions,
+      Clock clock,
+      Duration actionTimeout) {
     this.handlers =
         handlers.stream().collect(Collectors.toUnmodifiableMap(CommandHandler::name, h -> h));
+    java.util.Map<String, ComponentHandler> byPrefix = new java.util.HashMap<>();
+    for (ComponentHandler c : components) {
+      for (String prefix : c.prefixes()) {
+        if (byPrefix.put(prefix, c) != null) {
+          throw new IllegalArgumentException("two component handlers for prefix " + prefix);
+        }
+      }
+    }
+    this.components = Map.copyOf(byPrefix);
+    java.util.Map<String, AutocompleteHandler> byPath = new java.util.HashMap<>();
+    for (AutocompleteHandler a : completions) {
+      for (String path : a.paths()) {
+        if (byPath.put(path, a) != null) {
+          throw new IllegalArgumentException("two autocomplete handlers for " + path);
+        }
+      }
+    }
+    this.completions = Map.copyOf(byPath);
     this.responder = responder;
     this.actions = actions;
     this.directory = directory;
@@ -84,24 +129,114 @@ public final class InteractionDispatcher {
     if (interaction instanceof SlashCommand command) {
       return command(command);
     }
-    if (interaction instanceof Interaction.Autocomplete) {
-      // no option of the registered commands autocompletes yet: an empty list, not an error
+    if (interaction instanceof Interaction.Autocomplete autocomplete) {
       return deliver(
           interaction,
           false,
-          new InteractionResponse.Autocomplete(AutocompleteChoices.none()),
+          new InteractionResponse.Autocomplete(complete(autocomplete)),
           -1,
           Status.ANSWERED);
     }
-    // components and modals of a command this worker has no handler for: a stale control
-    return deliver(
-        interaction,
-        false,
-        new InteractionResponse.Reply(
-            MessagePayload.ephemeralText(
-                "This control is no longer available. Run the command again.")),
-        -1,
-        Status.ANSWERED);
+    String customId =
+        interaction instanceof Interaction.ComponentInteraction c
+            ? c.customId()
+            : ((Interaction.ModalSubmit) interaction).customId();
+    return component(interaction, CustomId.parse(customId));
+  }
+
+  /** Spec §16: routed by custom-id prefix; an unknown or stale id gets a clear ephemeral answer. */
+  private DispatchResult component(Interaction interaction, CustomId customId) {
+    ComponentHandler handler = components.get(customId.prefix());
+    if (handler == null) {
+      return reply(interaction, Replies.staleControl(), Status.ANSWERED);
+    }
+    long userId = interaction.context().userId();
+    Optional<MessagePayload> limited =
+        gate.checkRate(userId, interaction.context().guildId().orElse(0L));
+    if (limited.isPresent()) {
+      return reply(interaction, limited.get(), Status.ANSWERED);
+    }
+    Answer answer;
+    try {
+      Optional<CommunityConfig> community = componentCommunity(interaction, customId);
+      if (community.isEmpty() || (handler.needsActiveCommunity() && !community.get().active())) {
+        answer = Answer.reply(Replies.notSetUp());
+      } else if (handler.adminOnly() && !AdminCheck.isAdmin(interaction, community.get())) {
+        answer = Answer.reply(Replies.notAdmin());
+      } else {
+        ComponentInvocation invocation =
+            new ComponentInvocation(interaction, customId, community.get(), clock.instant());
+        answer =
+            transactions.inCommunity(
+                community.get().id(), () -> call(() -> handler.handle(invocation)));
+        if (handler.adminOnly() && interaction.context().guildId().isPresent()) {
+          directory.forget(interaction.context().guildId().getAsLong());
+        }
+      }
+    } catch (RuntimeException ex) {
+      Throwable cause = ex instanceof HandlerFailure ? ex.getCause() : ex;
+      log.error(
+          "control {} failed for interaction {}: {}",
+          customId.prefix(),
+          Long.toUnsignedString(interaction.context().interactionId()),
+          cause.toString(),
+          cause);
+      answer = Answer.reply(Replies.internal());
+    }
+    submit(interaction, answer.actions());
+    return deliver(interaction, false, answer.response(), -1, Status.ANSWERED);
+  }
+
+  /**
+   * A control's community: its guild's, or in a DM the community whose id the custom id carries
+   * (spec §1.1: DM components carry the community id).
+   */
+  private Optional<CommunityConfig> componentCommunity(Interaction interaction, CustomId customId) {
+    if (interaction.context().guildId().isPresent()) {
+      return directory.community(interaction.context().guildId().getAsLong());
+    }
+    for (String arg : customId.args()) {
+      try {
+        return directory.communityById(
+            new io.arrakis.domain.common.CommunityId(java.util.UUID.fromString(arg)));
+      } catch (IllegalArgumentException notAnId) {
+        // the next argument may be the community id
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Never fails: an empty list on any problem (spec §16). */
+  private AutocompleteChoices complete(Interaction.Autocomplete autocomplete) {
+    AutocompleteHandler handler = completions.get(autocomplete.path());
+    if (handler == null || autocomplete.context().guildId().isEmpty()) {
+      return AutocompleteChoices.none();
+    }
+    try {
+      Optional<CommunityConfig> community =
+          directory.community(autocomplete.context().guildId().getAsLong());
+      if (community.isEmpty()
+          || !community.get().active()
+          || (handler.adminOnly() && !AdminCheck.isAdmin(autocomplete, community.get()))) {
+        return AutocompleteChoices.none();
+      }
+      return transactions.inCommunity(
+          community.get().id(), () -> call(() -> handler.complete(autocomplete, community.get())));
+    } catch (RuntimeException ex) {
+      log.warn("autocomplete for /{} failed: {}", autocomplete.path(), ex.toString());
+      return AutocompleteChoices.none();
+    }
+  }
+
+  /** Runs a handler inside a transaction callback, carrying checked exceptions out. */
+  private static <T> T call(java.util.concurrent.Callable<T> handler) {
+    try {
+      return java.util.Objects.requireNonNull(handler.call(), "the handler returned no answer");
+    } catch (RuntimeException ex) {
+      throw ex;
+    } catch (Exception ex) {
+      throw new HandlerFailure(ex);
+    }
   }
 
   private DispatchResult command(SlashCommand command) {
@@ -138,10 +273,19 @@ public final class InteractionDispatcher {
   /** Community, cooldown and the handler; never throws. */
   private Answer answer(CommandHandler handler, SlashCommand command) {
     try {
-      Optional<CommunityConfig> community =
-          directory.community(command.context().guildId().getAsLong());
+      long guildId = command.context().guildId().getAsLong();
+      Optional<CommunityConfig> community = directory.community(guildId);
+      if (community.isEmpty() && handler.createsCommunity()) {
+        community = createCommunity(command, guildId);
+        if (community.isEmpty()) {
+          return Answer.reply(Replies.notAdmin());
+        }
+      }
       if (community.isEmpty() || (handler.needsActiveCommunity() && !community.get().active())) {
         return Answer.reply(Replies.notSetUp());
+      }
+      if (handler.adminOnly() && !AdminCheck.isAdmin(command, community.get())) {
+        return Answer.reply(Replies.notAdmin());
       }
       Optional<MessagePayload> cooling =
           gate.checkCooldown(
@@ -152,18 +296,15 @@ public final class InteractionDispatcher {
         return Answer.reply(cooling.get());
       }
       Invocation invocation = new Invocation(command, community.get(), clock.instant());
-      return transactions.inCommunity(
-          community.get().id(),
-          () -> {
-            try {
-              return java.util.Objects.requireNonNull(
-                  handler.handle(invocation), "the handler returned no answer");
-            } catch (RuntimeException ex) {
-              throw ex;
-            } catch (Exception ex) {
-              throw new HandlerFailure(ex);
-            }
-          });
+      Answer answer =
+          transactions.inCommunity(
+              community.get().id(), () -> call(() -> handler.handle(invocation)));
+      if (handler.adminOnly()) {
+        // admin commands may change the configuration: this worker sees it at once, others
+        // within the directory's time-to-live
+        directory.forget(command.context().guildId().getAsLong());
+      }
+      return answer;
     } catch (RuntimeException ex) {
       Throwable cause = ex instanceof HandlerFailure ? ex.getCause() : ex;
       log.error(
@@ -176,8 +317,32 @@ public final class InteractionDispatcher {
     }
   }
 
+  /**
+   * A new, inactive community from the Sietch preset for a guild the bot has none for (the first
+   * {@code /onboard}); only for an admin, so nobody else can create rows. Named after the guild id
+   * until the setup wizard or a guild event names it.
+   */
+  private Optional<CommunityConfig> createCommunity(SlashCommand command, long guildId) {
+    CommunityConfig fresh =
+        io.arrakis.domain.community.SietchPreset.newCommunity(
+            io.arrakis.domain.common.CommunityId.random(),
+            new io.arrakis.domain.common.Snowflake(guildId),
+            "Guild " + Long.toUnsignedString(guildId));
+    if (!AdminCheck.isAdmin(command, fresh)) {
+      return Optional.empty();
+    }
+    transactions.withoutCommunity(
+        () -> {
+          directory.save(fresh);
+          return null;
+        });
+    directory.forget(guildId);
+    log.info("created community {} for guild {}", fresh.id(), Long.toUnsignedString(guildId));
+    return Optional.of(fresh);
+  }
+
   /** Queues the actions, waiting for the broker; a failure is logged, never thrown. */
-  private void submit(SlashCommand command, List<DiscordAction> decided) {
+  private void submit(Interaction interaction, List<DiscordAction> decided) {
     if (decided.isEmpty()) {
       return;
     }
@@ -197,9 +362,9 @@ public final class InteractionDispatcher {
             future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
           } catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            notQueued(command, action, ex);
+            notQueued(interaction, action, ex);
           } catch (Exception ex) {
-            notQueued(command, action, ex);
+            notQueued(interaction, action, ex);
           }
         });
   }
@@ -212,12 +377,14 @@ public final class InteractionDispatcher {
     }
   }
 
-  private void notQueued(SlashCommand command, DiscordAction action, Exception ex) {
+  private void notQueued(Interaction interaction, DiscordAction action, Exception ex) {
     actionsNotQueued.increment();
     log.error(
-        "/{}: action {} was decided and recorded but could not be queued ({}); role"
+        "{}: action {} was decided and recorded but could not be queued ({}); role"
             + " reconciliation will repair it",
-        command.path(),
+        interaction instanceof SlashCommand c
+            ? "/" + c.path()
+            : "interaction " + Long.toUnsignedString(interaction.context().interactionId()),
         action.actionId(),
         ex.toString());
   }

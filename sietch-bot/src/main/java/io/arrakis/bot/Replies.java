@@ -49,6 +49,12 @@ public final class Replies {
     return MessagePayload.ephemeralText("Something went wrong. Please try again in a moment.");
   }
 
+  /** A control whose custom id no handler knows: an old message, or a forged id (spec §16). */
+  public static MessagePayload staleControl() {
+    return MessagePayload.ephemeralText(
+        "This control is no longer available. Run the command again.");
+  }
+
   /** A command this worker has no handler for (an old registration, a forged payload). */
   public static MessagePayload unknownCommand() {
     return MessagePayload.ephemeralText("This command isn't available.");

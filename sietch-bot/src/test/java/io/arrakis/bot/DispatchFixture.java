@@ -114,6 +114,23 @@ final class DispatchFixture {
     return community;
   }
 
+  InteractionDispatcher dispatcher(
+      List<CommandHandler> commands,
+      List<ComponentHandler> components,
+      List<AutocompleteHandler> completions) {
+    return new InteractionDispatcher(
+        commands,
+        components,
+        completions,
+        responder,
+        actions,
+        new CommunityDirectory(repos.communities(), transactions),
+        gate,
+        transactions,
+        clock,
+        ACTION_TIMEOUT);
+  }
+
   InteractionDispatcher dispatcher(CommandHandler... handlers) {
     return new InteractionDispatcher(
         List.of(handlers),

@@ -11,36 +11,36 @@ import java.time.Instant;
  * token and ranks. Addresses are truncated by {@link io.arrakis.domain.common.Address#truncated()}
  * and amounts formatted by {@link TokenAmounts}; this only binds them to a community.
  */
-final class Formats {
+public final class Formats {
   private Formats() {}
 
   /** {@code 1,234.56 BGT} in the community's token. */
-  static String amount(BigInteger baseUnits, CommunityConfig community) {
+  public static String amount(BigInteger baseUnits, CommunityConfig community) {
     return TokenAmounts.format(baseUnits, community.token().decimals(), community.token().symbol());
   }
 
   /** {@code 1,234.56}: the same figure without the symbol, for lists that state it once. */
-  static String number(BigInteger baseUnits, CommunityConfig community) {
+  public static String number(BigInteger baseUnits, CommunityConfig community) {
     return TokenAmounts.format(baseUnits, community.token().decimals(), "").strip();
   }
 
   /** {@code #70}. */
-  static String rank(int rank) {
+  public static String rank(int rank) {
     return "#" + rank;
   }
 
   /** {@code #70–#100}: the community's waitlist range. */
-  static String waitlistRange(EligibilityRules rules) {
+  public static String waitlistRange(EligibilityRules rules) {
     return rank(rules.waitlistMin()) + "–" + rank(rules.waitlistMax());
   }
 
   /** {@code <t:1700000000:R>}: Discord renders it relative to the reader's clock. */
-  static String relative(Instant at) {
+  public static String relative(Instant at) {
     return "<t:" + at.getEpochSecond() + ":R>";
   }
 
   /** A snowflake as Discord writes it (unsigned decimal). */
-  static String id(long snowflake) {
+  public static String id(long snowflake) {
     return Long.toUnsignedString(snowflake);
   }
 }
