@@ -2,16 +2,14 @@ package io.arrakis.worker;
 
 import dagger.Module;
 import dagger.Provides;
+import io.arrakis.bot.BotPorts;
 import io.arrakis.bot.CommandGate;
-import io.arrakis.bot.CommandHandler;
 import io.arrakis.bot.CommunityDirectory;
 import io.arrakis.bot.GuildEventHandler;
 import io.arrakis.bot.InteractionDispatcher;
+import io.arrakis.bot.SietchHandlers;
+import io.arrakis.bot.SnapshotCache;
 import io.arrakis.bot.Transactions;
-import io.arrakis.bot.commands.CheckEligibilityCommand;
-import io.arrakis.bot.commands.PositionCommand;
-import io.arrakis.bot.commands.RegisterWaitlistCommand;
-import io.arrakis.bot.commands.ThresholdCommand;
 import io.arrakis.discord.InteractionResponder;
 import io.arrakis.discord.action.DiscordActions;
 import io.arrakis.domain.port.Repositories;
@@ -29,6 +27,7 @@ import io.arrakis.redis.RedisSettings;
 import io.arrakis.state.IdempotencyClaims;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -134,9 +133,63 @@ final class WorkerModule {
     return Postgres.connect(config.database());
   }
 
+  /** Each community's current ranking, held while its snapshot id is unchanged. */
   @Provides
-  static Repositories repositories(Postgres postgres) {
-    return postgres.repositories();
+  @Singleton
+  static SnapshotCache snapshots(Postgres postgres, MeterRegistry registry) {
+    SnapshotCache cache =
+        new SnapshotCache(postgres.repositories().eligibility(), SnapshotCache.DEFAULT_MAX_ENTRIES);
+    cacheCounters(
+        registry,
+        "arrakis.worker.ranking.cache",
+        cache,
+        SnapshotCache::hits,
+        SnapshotCache::misses);
+    return cache;
+  }
+
+  @Provides
+  static Repositories repositories(Postgres postgres, SnapshotCache snapshots) {
+    return snapshots.around(postgres.repositories());
+  }
+
+  /**
+   * Guild → community, held {@link CommunityDirectory#DEFAULT_TTL}: config changes take that long.
+   */
+  @Provides
+  @Singleton
+  static CommunityDirectory directory(
+      Repositories repositories, Transactions transactions, Clock clock, MeterRegistry registry) {
+    CommunityDirectory directory =
+        new CommunityDirectory(
+            repositories.communities(),
+            transactions,
+            clock,
+            CommunityDirectory.DEFAULT_TTL,
+            CommunityDirectory.DEFAULT_MAX_GUILDS);
+    cacheCounters(
+        registry,
+        "arrakis.worker.community.cache",
+        directory,
+        CommunityDirectory::hits,
+        CommunityDirectory::misses);
+    return directory;
+  }
+
+  private static <T> void cacheCounters(
+      MeterRegistry registry,
+      String name,
+      T cache,
+      java.util.function.ToDoubleFunction<T> hits,
+      java.util.function.ToDoubleFunction<T> misses) {
+    FunctionCounter.builder(name, cache, hits)
+        .tag("result", "hit")
+        .description("lookups answered from memory")
+        .register(registry);
+    FunctionCounter.builder(name, cache, misses)
+        .tag("result", "miss")
+        .description("lookups that read the database")
+        .register(registry);
   }
 
   @Provides
@@ -183,12 +236,16 @@ final class WorkerModule {
   }
 
   @Provides
-  static List<CommandHandler> commands(Repositories repositories, Postgres postgres) {
-    return List.of(
-        new CheckEligibilityCommand(repositories, postgres.burners()),
-        new ThresholdCommand(repositories),
-        new PositionCommand(repositories),
-        new RegisterWaitlistCommand(repositories));
+  static SietchHandlers handlers(
+      Repositories repositories, Postgres postgres, Redis redis, Clock clock) {
+    return new SietchHandlers(
+        new BotPorts(
+            repositories,
+            postgres.burners(),
+            redis.sessions(),
+            redis.cooldowns(),
+            redis.rateLimiter(),
+            clock));
   }
 
   @Provides
@@ -199,18 +256,20 @@ final class WorkerModule {
   @Provides
   @Singleton
   static InteractionDispatcher dispatcher(
-      List<CommandHandler> commands,
+      SietchHandlers handlers,
       InteractionResponder responder,
       DiscordActions actions,
-      Repositories repositories,
+      CommunityDirectory directory,
       Transactions transactions,
       Redis redis,
       Clock clock) {
     return new InteractionDispatcher(
-        commands,
+        handlers.commands(),
+        handlers.components(),
+        handlers.completions(),
         responder,
         actions,
-        new CommunityDirectory(repositories.communities(), transactions),
+        directory,
         new CommandGate(redis.cooldowns(), redis.rateLimiter(), clock),
         transactions,
         clock,
