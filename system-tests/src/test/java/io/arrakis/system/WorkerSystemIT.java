@@ -54,6 +54,9 @@ class WorkerSystemIT {
     // a wiretap on the interactions the ingestor publishes, to deliver one again by hand
     channel.queueDeclare("test.tap", false, false, false, null);
     channel.queueBind("test.tap", "arrakis.events", "interaction.#");
+    // and on the actions the worker publishes (the ingestor consumes the shard queues itself)
+    channel.queueDeclare("test.actions-tap", false, false, false, null);
+    channel.queueBind("test.actions-tap", "arrakis.actions", "action.#");
     worker = sys.startWorker("wsys-worker");
   }
 
@@ -146,7 +149,7 @@ class WorkerSystemIT {
             });
     int shard = QueuedDiscordActions.shardOf(sys.guild, sys.shards);
     String actionId = ref.idString() + ":role.add:" + Long.toUnsignedString(sys.taqwaRole);
-    GetResponse action = awaitMessage("arrakis.actions.shard." + shard, actionId);
+    GetResponse action = awaitMessage("test.actions-tap", actionId);
     assertThat(action.getEnvelope().getRoutingKey())
         .isEqualTo("action.shard." + shard + ".role.add");
     DiscordAction decoded = ActionJson.decode(action.getBody());
@@ -158,6 +161,48 @@ class WorkerSystemIT {
                 member,
                 sys.taqwaRole,
                 ((DiscordAction.AddRole) decoded).reason()));
+  }
+
+  @Test
+  void eachOfTheFourCommandsHasItsErrorAnswer() throws Exception {
+    long unlinked = sys.members.get(3); // no wallet linked in the demo community
+    long otherGuild = sys.emulator.control().guildIds().get(1); // no community there
+
+    JsonNode position =
+        sys.awaitConversation(
+            sys.command(unlinked, "position", null, Map.of()), SietchSystem::answered, ANSWER);
+    JsonNode check =
+        sys.awaitConversation(
+            sys.command(unlinked, "check-eligibility", null, Map.of("wallet", "0x1234")),
+            SietchSystem::answered,
+            ANSWER);
+    JsonNode register =
+        sys.awaitConversation(
+            sys.command(unlinked, "register-waitlist", "register", Map.of()),
+            SietchSystem::answered,
+            ANSWER);
+    JsonNode threshold =
+        sys.awaitConversation(
+            sys.emulator
+                .control()
+                .slashCommand(
+                    otherGuild,
+                    sys.emulator.control().memberIds(otherGuild).get(0),
+                    "threshold",
+                    Map.of()),
+            SietchSystem::answered,
+            ANSWER);
+
+    assertThat(message(position).path("content").asText())
+        .isEqualTo("You haven't linked a wallet. Run /verify start.");
+    assertThat(message(check).path("content").asText()).contains("isn't a valid wallet address");
+    assertThat(message(register).path("content").asText())
+        .isEqualTo("You haven't linked a wallet. Run /verify start.");
+    assertThat(message(threshold).path("content").asText())
+        .startsWith("Sietch isn't set up in this server yet.");
+    for (JsonNode c : List.of(position, check, register, threshold)) {
+      assertThat(ephemeral(message(c))).as("errors are ephemeral: " + c).isTrue();
+    }
   }
 
   @Test
