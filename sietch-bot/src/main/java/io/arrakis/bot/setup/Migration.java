@@ -9,7 +9,6 @@ import io.arrakis.bot.Invocation;
 import io.arrakis.bot.Replies;
 import io.arrakis.discord.Button;
 import io.arrakis.discord.Embed;
-import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionResponse;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.command.SietchCommands;
@@ -110,71 +109,44 @@ final class Migration {
   }
 
   CommandHandler command() {
-    return new CommandHandler() {
-      @Override
-      public String name() {
-        return SietchCommands.ADMIN_MIGRATE;
-      }
+    return AdminHandlers.command(
+        SietchCommands.ADMIN_MIGRATE,
+        AnswerMode.DEFER_EPHEMERAL,
+        AdminHandlers.Scope.ACTIVE,
+        this::answer);
+  }
 
-      @Override
-      public AnswerMode answerMode(SlashCommand command) {
-        return AnswerMode.DEFER_EPHEMERAL;
+  private Answer answer(Invocation invocation) {
+    CommunityConfig community =
+        repos.communities().find(invocation.communityId()).orElse(invocation.community());
+    return switch (invocation.subcommand()) {
+      case "check" -> check(community, invocation.now());
+      case "plan", "execute" -> {
+        Optional<String> strategy = invocation.options().string("strategy");
+        if (strategy.isEmpty() || !SietchCommands.MIGRATION_STRATEGIES.contains(strategy.get())) {
+          yield Answer.error(
+              "Choose a strategy: " + String.join(", ", SietchCommands.MIGRATION_STRATEGIES));
+        }
+        long batch = invocation.options().integer("batch_size").orElse(100);
+        long days = invocation.options().integer("duration_days").orElse(7);
+        if (batch < 10 || batch > 1000) {
+          yield Answer.error("The batch size must be between 10 and 1000.");
+        }
+        if (days < 1 || days > 30) {
+          yield Answer.error("The duration must be between 1 and 30 days.");
+        }
+        Plan plan = new Plan(strategy.get(), (int) batch, (int) days);
+        yield invocation.subcommand().equals("plan")
+            ? plan(community, plan, invocation.now())
+            : execute(community, plan, invocation);
       }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(Invocation invocation) {
-        CommunityConfig community =
-            repos.communities().find(invocation.communityId()).orElse(invocation.community());
-        return switch (invocation.subcommand()) {
-          case "check" -> check(community, invocation.now());
-          case "plan", "execute" -> {
-            Optional<String> strategy = invocation.options().string("strategy");
-            if (strategy.isEmpty()
-                || !SietchCommands.MIGRATION_STRATEGIES.contains(strategy.get())) {
-              yield Answer.error(
-                  "Choose a strategy: " + String.join(", ", SietchCommands.MIGRATION_STRATEGIES));
-            }
-            long batch = invocation.options().integer("batch_size").orElse(100);
-            long days = invocation.options().integer("duration_days").orElse(7);
-            if (batch < 10 || batch > 1000) {
-              yield Answer.error("The batch size must be between 10 and 1000.");
-            }
-            if (days < 1 || days > 30) {
-              yield Answer.error("The duration must be between 1 and 30 days.");
-            }
-            Plan plan = new Plan(strategy.get(), (int) batch, (int) days);
-            yield invocation.subcommand().equals("plan")
-                ? plan(community, plan, invocation.now())
-                : execute(community, plan, invocation);
-          }
-          default -> Answer.reply(Replies.unknownCommand());
-        };
-      }
+      default -> Answer.reply(Replies.unknownCommand());
     };
   }
 
   ComponentHandler controls() {
-    return new ComponentHandler() {
-      @Override
-      public Set<String> prefixes() {
-        return Set.of(CONFIRM, CANCEL);
-      }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(ComponentInvocation invocation) {
-        return control(invocation);
-      }
-    };
+    return AdminHandlers.controls(
+        Set.of(CONFIRM, CANCEL), AdminHandlers.Scope.ACTIVE, this::control);
   }
 
   Readiness readiness(CommunityConfig community, Instant now) {

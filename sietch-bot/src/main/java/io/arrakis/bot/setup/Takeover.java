@@ -9,7 +9,6 @@ import io.arrakis.bot.Invocation;
 import io.arrakis.bot.Replies;
 import io.arrakis.discord.Button;
 import io.arrakis.discord.Embed;
-import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionResponse;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.Modal;
@@ -67,46 +66,15 @@ final class Takeover {
   }
 
   CommandHandler command() {
-    return new CommandHandler() {
-      @Override
-      public String name() {
-        return SietchCommands.ADMIN_TAKEOVER;
-      }
-
-      @Override
-      public AnswerMode answerMode(SlashCommand command) {
-        return AnswerMode.IMMEDIATE;
-      }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(Invocation invocation) {
-        return start(invocation);
-      }
-    };
+    return AdminHandlers.command(
+        SietchCommands.ADMIN_TAKEOVER,
+        AnswerMode.IMMEDIATE,
+        AdminHandlers.Scope.ACTIVE,
+        this::start);
   }
 
   ComponentHandler controls() {
-    return new ComponentHandler() {
-      @Override
-      public Set<String> prefixes() {
-        return Set.of(STEP, MODAL);
-      }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(ComponentInvocation invocation) {
-        return control(invocation);
-      }
-    };
+    return AdminHandlers.controls(Set.of(STEP, MODAL), AdminHandlers.Scope.ACTIVE, this::control);
   }
 
   /** The current configuration, read afresh: the dispatcher's copy may be held for a while. */

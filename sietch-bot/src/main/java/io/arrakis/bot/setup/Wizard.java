@@ -12,7 +12,6 @@ import io.arrakis.discord.Button;
 import io.arrakis.discord.Embed;
 import io.arrakis.discord.EntitySelect;
 import io.arrakis.discord.Interaction;
-import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionResponse;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.Modal;
@@ -104,90 +103,23 @@ final class Wizard {
   // ------------------------------------------------------------------ commands
 
   CommandHandler onboard() {
-    return new CommandHandler() {
-      @Override
-      public String name() {
-        return SietchCommands.ONBOARD;
-      }
-
-      @Override
-      public AnswerMode answerMode(SlashCommand command) {
-        return AnswerMode.DEFER_EPHEMERAL;
-      }
-
-      @Override
-      public boolean needsActiveCommunity() {
-        return false;
-      }
-
-      @Override
-      public boolean createsCommunity() {
-        return true;
-      }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(Invocation invocation) {
-        return start(invocation);
-      }
-    };
+    return AdminHandlers.command(
+        SietchCommands.ONBOARD,
+        AnswerMode.DEFER_EPHEMERAL,
+        AdminHandlers.Scope.CREATE,
+        this::start);
   }
 
   CommandHandler resume() {
-    return new CommandHandler() {
-      @Override
-      public String name() {
-        return SietchCommands.RESUME;
-      }
-
-      @Override
-      public AnswerMode answerMode(SlashCommand command) {
-        return AnswerMode.DEFER_EPHEMERAL;
-      }
-
-      @Override
-      public boolean needsActiveCommunity() {
-        return false;
-      }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(Invocation invocation) {
-        return resumeSession(invocation);
-      }
-    };
+    return AdminHandlers.command(
+        SietchCommands.RESUME,
+        AnswerMode.DEFER_EPHEMERAL,
+        AdminHandlers.Scope.ANY,
+        this::resumeSession);
   }
 
   ComponentHandler controls() {
-    return new ComponentHandler() {
-      @Override
-      public Set<String> prefixes() {
-        return Set.of(PREFIX);
-      }
-
-      @Override
-      public boolean needsActiveCommunity() {
-        return false;
-      }
-
-      @Override
-      public boolean adminOnly() {
-        return true;
-      }
-
-      @Override
-      public Answer handle(ComponentInvocation invocation) {
-        return control(invocation);
-      }
-    };
+    return AdminHandlers.controls(Set.of(PREFIX), AdminHandlers.Scope.ANY, this::control);
   }
 
   private CommunityConfig current(CommunityConfig community) {
