@@ -28,14 +28,14 @@ class IngestorConfigTest {
   @Test
   void givenNoActionVariables_thenTheDocumentedDefaults() {
     ActionSettings a = IngestorConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "t")).actions();
-    assertThat(a.ratePerSecond()).isEqualTo(45);
+    assertThat(a.ratePerSecond()).isEqualTo(40);
     assertThat(a.prefetch()).isEqualTo(10);
     assertThat(a.concurrency()).isEqualTo(4);
     assertThat(a.ingestorCount()).isEqualTo(1);
     assertThat(a.invalidSlowAt()).isEqualTo(1_000);
     assertThat(a.invalidStopAt()).isEqualTo(5_000);
     assertThat(a.slowdown()).isEqualTo(Duration.ofSeconds(1));
-    assertThat(a.localRatePerSecond()).isEqualTo(45);
+    assertThat(a.localRatePerSecond()).isEqualTo(40);
   }
 
   @Test

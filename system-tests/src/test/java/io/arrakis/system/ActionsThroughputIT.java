@@ -98,7 +98,7 @@ class ActionsThroughputIT {
     String figures =
         String.format(
             "2000 role changes over 100 guilds by 2 ingestors (1 shard each): done in %.1f s,"
-                + " %.1f actions/s (budget 45/s shared through Redis, Discord's limit 50/s);"
+                + " %.1f actions/s (budget 40/s shared through Redis, Discord's limit 50/s);"
                 + " 429s counted by the emulator: %d",
             seconds, rate, sys.emulatorCounter("rest.429") - tooMany);
     log.info(figures);
