@@ -67,7 +67,7 @@ class AdminCommandsSystemIT {
 
   @BeforeAll
   void start() throws Exception {
-    int ingestorDb = hasDatabase(WORKER_REDIS_DB) ? REDIS_DB : FALLBACK_REDIS_DB;
+    int ingestorDb = AppProcess.hasDatabase(WORKER_REDIS_DB) ? REDIS_DB : FALLBACK_REDIS_DB;
     int workerDb = ingestorDb == REDIS_DB ? WORKER_REDIS_DB : FALLBACK_REDIS_DB + 1;
     sys = SietchSystem.start("admin", ingestorDb, "redis://127.0.0.1:6379/" + workerDb);
     AppProcess.flushRedis(workerDb);
@@ -161,15 +161,6 @@ class AdminCommandsSystemIT {
   }
 
   /** A stock Redis has 16 databases; this test was given 28 and 29. */
-  private static boolean hasDatabase(int db) {
-    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-      jedis.select(db);
-      return true;
-    } catch (redis.clients.jedis.exceptions.JedisDataException outOfRange) {
-      return false;
-    }
-  }
-
   @AfterAll
   void stop() throws Exception {
     if (amqp != null) {

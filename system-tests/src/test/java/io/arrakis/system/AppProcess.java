@@ -86,6 +86,16 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** Whether the machine's Redis has database {@code db} (a stock one has 0-15). */
+  static boolean hasDatabase(int db) {
+    try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
+      jedis.select(db);
+      return true;
+    } catch (redis.clients.jedis.exceptions.JedisDataException outOfRange) {
+      return false;
+    }
+  }
+
   static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0)) {
       return s.getLocalPort();

@@ -69,30 +69,14 @@ class DirectoryAlertsCommandsSystemIT {
           Tier.SIHAYA);
 
   private SietchSystem sys;
-  private Process workerRedis;
-  private int workerRedisPort;
+  private PrivateRedis workerRedis;
   private final List<Profile> profiles = new ArrayList<>();
 
   @BeforeAll
   void start() throws Exception {
-    workerRedisPort = AppProcess.freePort();
-    workerRedis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                Integer.toString(workerRedisPort),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    awaitRedis();
-    int ingestorDb = hasDatabase(REDIS_DB) ? REDIS_DB : FALLBACK_INGESTOR_DB;
-    sys = SietchSystem.start("dirsys", ingestorDb, "redis://127.0.0.1:" + workerRedisPort + "/0");
+    workerRedis = PrivateRedis.start("dirsys-redis");
+    int ingestorDb = AppProcess.hasDatabase(REDIS_DB) ? REDIS_DB : FALLBACK_INGESTOR_DB;
+    sys = SietchSystem.start("dirsys", ingestorDb, workerRedis.url());
     SietchSystem.Run registered = sys.registerCommands();
     assertThat(registered.exitCode()).as(registered.output()).isZero();
     seedMembers();
@@ -105,32 +89,8 @@ class DirectoryAlertsCommandsSystemIT {
       sys.close();
     }
     if (workerRedis != null) {
-      workerRedis.destroy();
-      workerRedis.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      workerRedis.close();
     }
-  }
-
-  private static boolean hasDatabase(int db) {
-    try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
-      jedis.select(db);
-      return true;
-    } catch (redis.clients.jedis.exceptions.JedisDataException outOfRange) {
-      return false;
-    }
-  }
-
-  private void awaitRedis() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Jedis jedis = new Jedis("127.0.0.1", workerRedisPort)) {
-        if ("PONG".equals(jedis.ping())) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new AssertionError("redis-server on port " + workerRedisPort + " did not start");
   }
 
   private <T> T inCommunity(Supplier<T> work) {
@@ -349,7 +309,7 @@ class DirectoryAlertsCommandsSystemIT {
     assertThat(component(page2, "directory_prev").path("disabled").asBoolean()).isFalse();
 
     // the view is the viewer's Redis session, 5 minutes
-    try (Jedis jedis = new Jedis("127.0.0.1", workerRedisPort)) {
+    try (Jedis jedis = workerRedis.client()) {
       String suffix =
           "sess:directory:" + sys.community.value() + ":" + Long.toUnsignedString(viewer);
       List<String> keys = new ArrayList<>(jedis.keys("*" + suffix));

@@ -60,32 +60,14 @@ class MemberInfoCommandsSystemIT {
           + " onboarding then continues in your DMs.";
 
   private SietchSystem sys;
-  private Process workerRedis;
-  private int workerRedisPort;
+  private PrivateRedis workerRedis;
   private final List<Profile> profiles = new ArrayList<>();
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
   @BeforeAll
   void start() throws Exception {
-    workerRedisPort = AppProcess.freePort();
-    workerRedis =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                Integer.toString(workerRedisPort),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    awaitRedis();
-    sys =
-        SietchSystem.start(
-            "minfo", INGESTOR_REDIS_DB, "redis://127.0.0.1:" + workerRedisPort + "/0");
+    workerRedis = PrivateRedis.start("minfo-redis");
+    sys = SietchSystem.start("minfo", INGESTOR_REDIS_DB, workerRedis.url());
     SietchSystem.Run registered = sys.registerCommands();
     assertThat(registered.exitCode()).as(registered.output()).isZero();
     seed();
@@ -98,23 +80,8 @@ class MemberInfoCommandsSystemIT {
       sys.close();
     }
     if (workerRedis != null) {
-      workerRedis.destroy();
-      workerRedis.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      workerRedis.close();
     }
-  }
-
-  private void awaitRedis() throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (Jedis jedis = new Jedis("127.0.0.1", workerRedisPort)) {
-        if ("PONG".equals(jedis.ping())) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new AssertionError("redis-server on port " + workerRedisPort + " did not start");
   }
 
   private Repositories repos() {
@@ -290,7 +257,7 @@ class MemberInfoCommandsSystemIT {
     assertThat(lines).hasSize(4);
     assertThat(embed.path("footer").path("text").asText()).isEqualTo("4 members");
     assertThat(embed.toString()).doesNotContain("0x").doesNotContain("<@");
-    try (Jedis jedis = new Jedis("127.0.0.1", workerRedisPort)) {
+    try (Jedis jedis = workerRedis.client()) {
       String key = "sess:leaderboard:" + sys.community.value() + ":badges";
       assertThat(jedis.get(key)).contains("Stilgar");
       assertThat(jedis.ttl(key)).isBetween(1L, 60L);

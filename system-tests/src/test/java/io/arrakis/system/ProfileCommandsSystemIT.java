@@ -55,7 +55,7 @@ class ProfileCommandsSystemIT {
 
   @BeforeAll
   void start() throws Exception {
-    boolean assigned = hasDatabase(WORKER_REDIS_DB);
+    boolean assigned = AppProcess.hasDatabase(WORKER_REDIS_DB);
     int ingestorDb = assigned ? REDIS_DB : FALLBACK_REDIS_DB;
     int workerDb = assigned ? WORKER_REDIS_DB : FALLBACK_REDIS_DB;
     sys = SietchSystem.start("profile", ingestorDb, "redis://127.0.0.1:6379/" + workerDb);
@@ -67,15 +67,6 @@ class ProfileCommandsSystemIT {
     firstWorker = sys.startWorker("profile-worker-1");
     member = sys.members.get(1);
     cid = sys.community.toString();
-  }
-
-  private static boolean hasDatabase(int db) {
-    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-      jedis.select(db);
-      return true;
-    } catch (redis.clients.jedis.exceptions.JedisDataException outOfRange) {
-      return false;
-    }
   }
 
   @AfterAll

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import redis.clients.jedis.Jedis;
-import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * {@code /admin-migrate}, {@code /admin-takeover} and the {@code /onboard} setup wizard end to end
@@ -67,7 +65,7 @@ class SetupCommandsSystemIT {
 
   @BeforeAll
   void start() throws Exception {
-    boolean assigned = hasDatabase(WORKER_REDIS_DB);
+    boolean assigned = AppProcess.hasDatabase(WORKER_REDIS_DB);
     int workerDb = assigned ? WORKER_REDIS_DB : FALLBACK_WORKER_REDIS_DB;
     String workerRedis = "redis://127.0.0.1:6379/" + workerDb;
     sys = SietchSystem.start("setup", assigned ? REDIS_DB : FALLBACK_REDIS_DB, workerRedis);
@@ -98,15 +96,6 @@ class SetupCommandsSystemIT {
     save(SietchPreset.newCommunity(community2, new Snowflake(guild2), "Sietch Guild 1"));
 
     sys.startWorker("setup-worker");
-  }
-
-  private static boolean hasDatabase(int db) {
-    try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
-      jedis.select(db);
-      return true;
-    } catch (JedisDataException outOfRange) {
-      return false;
-    }
   }
 
   @AfterAll

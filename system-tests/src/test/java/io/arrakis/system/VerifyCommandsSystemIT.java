@@ -66,7 +66,7 @@ class VerifyCommandsSystemIT {
   private static final BigInteger N = CURVE.getN();
 
   private SietchSystem sys;
-  private Process privateRedis;
+  private PrivateRedis privateRedis;
 
   /** Ranked first (eligible) in the community's ranking once the test starts. */
   private final Key eligibleKey = Key.generate();
@@ -75,7 +75,7 @@ class VerifyCommandsSystemIT {
   void start() throws Exception {
     String workerRedisUrl;
     int ingestorDb;
-    if (hasDatabase(REDIS_DB + 1)) {
+    if (AppProcess.hasDatabase(REDIS_DB + 1)) {
       ingestorDb = REDIS_DB;
       workerRedisUrl = "redis://127.0.0.1:6379/" + (REDIS_DB + 1);
       AppProcess.flushRedis(REDIS_DB + 1);
@@ -83,23 +83,8 @@ class VerifyCommandsSystemIT {
       // a stock Redis has 16 databases, all taken by other system tests: the worker's sessions
       // and limits go to a private redis-server, so no other test's flush can touch them
       ingestorDb = FALLBACK_REDIS_DB;
-      int port = AppProcess.freePort();
-      privateRedis =
-          new ProcessBuilder(
-                  "redis-server",
-                  "--port",
-                  Integer.toString(port),
-                  "--bind",
-                  "127.0.0.1",
-                  "--save",
-                  "",
-                  "--appendonly",
-                  "no")
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      awaitRedis(port);
-      workerRedisUrl = "redis://127.0.0.1:" + port + "/0";
+      privateRedis = PrivateRedis.start("verify-redis");
+      workerRedisUrl = privateRedis.url();
     }
     sys = SietchSystem.start("verify", ingestorDb, workerRedisUrl);
     SietchSystem.Run registered = sys.registerCommands();
@@ -108,37 +93,13 @@ class VerifyCommandsSystemIT {
     sys.startWorker("verify-worker");
   }
 
-  private static boolean hasDatabase(int db) {
-    try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", 6379)) {
-      jedis.select(db);
-      return true;
-    } catch (redis.clients.jedis.exceptions.JedisDataException outOfRange) {
-      return false;
-    }
-  }
-
-  private static void awaitRedis(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    while (System.nanoTime() < deadline) {
-      try (redis.clients.jedis.Jedis jedis = new redis.clients.jedis.Jedis("127.0.0.1", port)) {
-        if ("PONG".equals(jedis.ping())) {
-          return;
-        }
-      } catch (RuntimeException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new AssertionError("redis-server on port " + port + " did not start");
-  }
-
   @AfterAll
   void stop() throws Exception {
     if (sys != null) {
       sys.close();
     }
     if (privateRedis != null) {
-      privateRedis.destroy();
-      privateRedis.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      privateRedis.close();
     }
   }
 

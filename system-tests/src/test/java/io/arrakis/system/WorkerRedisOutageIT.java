@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.arrakis.emulator.InteractionRef;
 import io.arrakis.worker.DemoCommunity;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,15 +25,13 @@ import org.junit.jupiter.api.TestInstance;
 class WorkerRedisOutageIT {
   private static final int REDIS_DB = 13;
 
-  private int redisPort;
-  private Process redis;
+  private PrivateRedis redis;
   private SietchSystem sys;
 
   @BeforeAll
   void start() throws Exception {
-    redisPort = AppProcess.freePort();
-    redis = startRedis();
-    sys = SietchSystem.start("wredis", REDIS_DB, "redis://127.0.0.1:" + redisPort);
+    redis = PrivateRedis.start("wredis-redis");
+    sys = SietchSystem.start("wredis", REDIS_DB, redis.url());
     assertThat(sys.registerCommands().exitCode()).isZero();
   }
 
@@ -47,7 +41,7 @@ class WorkerRedisOutageIT {
       sys.close();
     }
     if (redis != null) {
-      redis.destroyForcibly();
+      redis.close();
     }
   }
 
@@ -57,8 +51,7 @@ class WorkerRedisOutageIT {
     AppProcess worker = sys.startWorker("wredis-worker");
     assertThat(status(worker)).isEqualTo("UP");
 
-    redis.destroyForcibly();
-    redis.waitFor(10, TimeUnit.SECONDS);
+    redis.stop();
     long outageEnds = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     List<InteractionRef> duringOutage = new ArrayList<>();
     boolean sawDegraded = false;
@@ -93,7 +86,7 @@ class WorkerRedisOutageIT {
     assertThat(worker.metric("arrakis_worker_interactions_unclaimed_total", ""))
         .isGreaterThanOrEqualTo(duringOutage.size());
 
-    redis = startRedis();
+    redis.restart();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
     while (!status(worker).equals("UP") && System.nanoTime() < deadline) {
       Thread.sleep(200);
@@ -108,33 +101,5 @@ class WorkerRedisOutageIT {
 
   private static String status(AppProcess worker) throws Exception {
     return SietchSystem.JSON.readTree(worker.health().body()).path("status").asText();
-  }
-
-  private Process startRedis() throws Exception {
-    Path log =
-        Files.createDirectories(Path.of("target", "system-logs")).resolve("wredis-redis.log");
-    Process p =
-        new ProcessBuilder(
-                "redis-server",
-                "--port",
-                Integer.toString(redisPort),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no")
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < deadline) {
-      try (Socket s = new Socket("127.0.0.1", redisPort)) {
-        return p;
-      } catch (IOException notYet) {
-        Thread.sleep(50);
-      }
-    }
-    throw new AssertionError("redis-server did not start on port " + redisPort + "; see " + log);
   }
 }
