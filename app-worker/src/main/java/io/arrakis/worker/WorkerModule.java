@@ -245,6 +245,7 @@ final class WorkerModule {
             redis.sessions(),
             redis.cooldowns(),
             redis.rateLimiter(),
+            redis.leases(),
             clock));
   }
 

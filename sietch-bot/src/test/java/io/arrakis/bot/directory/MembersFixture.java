@@ -36,6 +36,7 @@ import io.arrakis.domain.tiers.Tier;
 import io.arrakis.testkit.domain.InMemoryBurnerRegistry;
 import io.arrakis.testkit.domain.InMemoryRepositories;
 import io.arrakis.testkit.state.InMemoryCooldownStore;
+import io.arrakis.testkit.state.InMemoryLeases;
 import io.arrakis.testkit.state.InMemoryRateLimiter;
 import io.arrakis.testkit.state.InMemorySessionStore;
 import io.arrakis.testkit.state.ManualClock;
@@ -71,6 +72,7 @@ public final class MembersFixture {
           sessions,
           new InMemoryCooldownStore(clock),
           new InMemoryRateLimiter(clock),
+          new InMemoryLeases(clock),
           clock);
   private long nextInteraction = 1_310_000_000_000_000_000L;
 

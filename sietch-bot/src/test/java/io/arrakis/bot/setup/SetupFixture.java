@@ -34,6 +34,7 @@ import io.arrakis.domain.community.SietchPreset;
 import io.arrakis.testkit.domain.InMemoryBurnerRegistry;
 import io.arrakis.testkit.domain.InMemoryRepositories;
 import io.arrakis.testkit.state.InMemoryCooldownStore;
+import io.arrakis.testkit.state.InMemoryLeases;
 import io.arrakis.testkit.state.InMemoryRateLimiter;
 import io.arrakis.testkit.state.InMemorySessionStore;
 import io.arrakis.testkit.state.ManualClock;
@@ -76,6 +77,7 @@ final class SetupFixture {
                 sessions,
                 new InMemoryCooldownStore(clock),
                 new InMemoryRateLimiter(clock),
+                new InMemoryLeases(clock),
                 clock),
             records);
   }
