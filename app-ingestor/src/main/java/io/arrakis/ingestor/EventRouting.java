@@ -16,6 +16,8 @@ final class EventRouting {
           "GUILD_MEMBER_ADD", new EventRoute("member.join", 5),
           "GUILD_MEMBER_REMOVE", new EventRoute("member.leave", 5),
           "GUILD_MEMBER_UPDATE", new EventRoute("member.update", 5),
+          // Bulk: below joins and leaves. Also what members.request actions publish.
+          "GUILD_MEMBERS_CHUNK", new EventRoute("member.chunk", 3),
           "GUILD_CREATE", new EventRoute("guild.join", 3),
           "GUILD_DELETE", new EventRoute("guild.leave", 3),
           "MESSAGE_CREATE", new EventRoute("message.create", 1),

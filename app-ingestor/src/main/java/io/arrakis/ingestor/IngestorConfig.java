@@ -2,6 +2,7 @@ package io.arrakis.ingestor;
 
 import io.arrakis.app.Environment;
 import io.arrakis.ingestor.actions.ActionSettings;
+import io.arrakis.ingestor.actions.GuildRolePace;
 import io.arrakis.messaging.TopologyProfile;
 import java.net.URI;
 import java.time.Duration;
@@ -27,7 +28,8 @@ record IngestorConfig(
     String healthHost,
     int healthPort,
     int publishBuffer,
-    ActionSettings actions) {
+    ActionSettings actions,
+    GuildRolePace rolePace) {
 
   static IngestorConfig fromEnvironment(Map<String, String> variables) {
     Environment env = new Environment(variables);
@@ -65,6 +67,10 @@ record IngestorConfig(
     int healthPort = env.port("HEALTH_PORT", 8080);
     int buffer = env.integer("PUBLISH_BUFFER", 1, 10_000);
     ActionSettings actions = actionSettings(env);
+    int roleChanges = env.integer("ACTION_GUILD_ROLE_CHANGES", 1, GuildRolePace.DISCORD.changes());
+    int roleWindowMillis =
+        env.integer(
+            "ACTION_GUILD_ROLE_WINDOW_MS", 1, (int) GuildRolePace.DISCORD.window().toMillis());
     env.validate();
     return new IngestorConfig(
         token,
@@ -78,7 +84,8 @@ record IngestorConfig(
         healthHost,
         healthPort,
         buffer,
-        actions);
+        actions,
+        new GuildRolePace(roleChanges, Duration.ofMillis(roleWindowMillis)));
   }
 
   /** The privileged-action variables; {@code null} when one is bad (the problem is recorded). */

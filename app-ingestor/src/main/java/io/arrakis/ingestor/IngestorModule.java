@@ -7,8 +7,10 @@ import io.arrakis.discord.action.DiscordActionExecutor;
 import io.arrakis.ingestor.actions.ActionConsumers;
 import io.arrakis.ingestor.actions.ActionPipeline;
 import io.arrakis.ingestor.actions.GlobalPacer;
+import io.arrakis.ingestor.actions.GuildRoleSchedule;
 import io.arrakis.ingestor.actions.HeldShards;
 import io.arrakis.ingestor.actions.InvalidRequestGuard;
+import io.arrakis.ingestor.actions.MemberChunkPublisher;
 import io.arrakis.ingestor.actions.Sleeper;
 import io.arrakis.jda.JdaGatewaySettings;
 import io.arrakis.jda.JdaGatewaySource;
@@ -175,8 +177,12 @@ final class IngestorModule {
   /** Executes actions with the bot token on the gateway's own JDA shards (their REST layer). */
   @Provides
   @Singleton
-  static DiscordActionExecutor actionExecutor(JdaGatewaySource gateway) {
-    return new JdaActionExecutor(gateway, ActionPipeline.EXECUTOR_TIMEOUT);
+  static DiscordActionExecutor actionExecutor(
+      JdaGatewaySource gateway, EventPublisher publisher, GlobalPacer pacer) {
+    return new JdaActionExecutor(
+        gateway::shardManager,
+        ActionPipeline.EXECUTOR_TIMEOUT,
+        new MemberChunkPublisher(publisher, pacer, Clock.systemUTC()));
   }
 
   @Provides
@@ -187,6 +193,7 @@ final class IngestorModule {
       GlobalPacer pacer,
       InvalidRequestGuard guard,
       EventPublisher publisher,
+      IngestorConfig config,
       MeterRegistry registry) {
     return new ActionPipeline(
         executor,
@@ -194,6 +201,7 @@ final class IngestorModule {
         pacer,
         guard,
         publisher,
+        new GuildRoleSchedule(config.rolePace(), Clock.systemUTC()),
         Sleeper.system(),
         Clock.systemUTC(),
         registry);

@@ -26,6 +26,7 @@ class EventRoutingTest {
         "GUILD_MEMBER_ADD | {\"guild_id\":\"9\"} | member.join | 5",
         "GUILD_MEMBER_REMOVE | {\"guild_id\":\"9\"} | member.leave | 5",
         "GUILD_MEMBER_UPDATE | {\"guild_id\":\"9\"} | member.update | 5",
+        "GUILD_MEMBERS_CHUNK | {\"guild_id\":\"9\"} | member.chunk | 3",
         "GUILD_CREATE | {\"id\":\"9\"} | guild.join | 3",
         "GUILD_DELETE | {\"id\":\"9\"} | guild.leave | 3",
         "MESSAGE_CREATE | {} | message.create | 1",

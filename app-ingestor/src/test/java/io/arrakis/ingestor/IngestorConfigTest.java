@@ -39,6 +39,21 @@ class IngestorConfigTest {
   }
 
   @Test
+  void givenTheGuildRoleBucketVariables_thenTheyAreReadAndDefaultToDiscordsTenPerTenSeconds() {
+    IngestorConfig c =
+        IngestorConfig.fromEnvironment(
+            Map.of(
+                "DISCORD_BOT_TOKEN", "t",
+                "ACTION_GUILD_ROLE_CHANGES", "50",
+                "ACTION_GUILD_ROLE_WINDOW_MS", "1000"));
+    assertThat(c.rolePace())
+        .isEqualTo(new io.arrakis.ingestor.actions.GuildRolePace(50, Duration.ofSeconds(1)));
+    assertThat(c.rolePace().interval()).isEqualTo(Duration.ofMillis(20));
+    assertThat(IngestorConfig.fromEnvironment(Map.of("DISCORD_BOT_TOKEN", "t")).rolePace())
+        .isEqualTo(io.arrakis.ingestor.actions.GuildRolePace.DISCORD);
+  }
+
+  @Test
   void givenActionVariables_thenTheyAreRead() {
     IngestorConfig c =
         IngestorConfig.fromEnvironment(

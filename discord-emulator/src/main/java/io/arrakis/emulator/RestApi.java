@@ -121,6 +121,34 @@ final class RestApi {
         "guild_id",
         c -> memberRole(c, false),
         true);
+    // Creating and editing roles and channels (community setup, migration).
+    bot(
+        "POST",
+        "/guilds/{guild_id}/roles",
+        "guild_role_create",
+        10,
+        10_000,
+        "guild_id",
+        this::createRole,
+        true);
+    bot(
+        "PATCH",
+        "/guilds/{guild_id}/roles/{role_id}",
+        "guild_role_edit",
+        10,
+        10_000,
+        "guild_id",
+        this::editRole,
+        true);
+    bot(
+        "POST",
+        "/guilds/{guild_id}/channels",
+        "guild_channel_create",
+        10,
+        10_000,
+        "guild_id",
+        this::createChannel,
+        true);
     // Channels and messages.
     bot("GET", "/channels/{channel_id}", "channel", 5, 5000, "channel_id", this::getChannel, true);
     bot(
@@ -626,6 +654,108 @@ final class RestApi {
       gateway.dispatch(guildId, "GUILD_MEMBER_UPDATE", Gateway.INTENT_GUILD_MEMBERS, event);
     }
     return Reply.noContent();
+  }
+
+  // ---------------------------------------------------------------- roles and channels
+
+  /** {@code {name, color?, hoist?, mentionable?, permissions?}} → 200 role, GUILD_ROLE_CREATE. */
+  private Reply createRole(Call c) {
+    JsonNode body = c.json();
+    synchronized (world) {
+      Guild g = world.guilds.get(c.snowflake("guild_id"));
+      if (g == null) {
+        return unknownGuild();
+      }
+      if ((world.basePermissions(g, world.bot.id) & Permissions.MANAGE_ROLES) == 0) {
+        return Reply.error(403, 50013, "Missing Permissions");
+      }
+      long perms =
+          body.hasNonNull("permissions") ? Long.parseLong(body.get("permissions").asText()) : 0;
+      Role r = world.addRole(g, body.path("name").asText("new role"), perms, 1);
+      r.color = body.path("color").asInt(0);
+      r.hoist = body.path("hoist").asBoolean(false);
+      r.mentionable = body.path("mentionable").asBoolean(false);
+      counters.inc("world.role_created");
+      ObjectNode ev = Json.obj();
+      ev.put("guild_id", Json.id(g.id));
+      ev.set("role", Payloads.role(r));
+      gateway.dispatch(g.id, "GUILD_ROLE_CREATE", Gateway.INTENT_GUILDS, ev);
+      return Reply.ok(Payloads.role(r));
+    }
+  }
+
+  /** {@code {name?, color?, hoist?, mentionable?}} → 200 role, GUILD_ROLE_UPDATE. */
+  private Reply editRole(Call c) {
+    JsonNode body = c.json();
+    synchronized (world) {
+      Guild g = world.guilds.get(c.snowflake("guild_id"));
+      if (g == null) {
+        return unknownGuild();
+      }
+      Role r = g.roles.get(c.snowflake("role_id"));
+      if (r == null) {
+        return Reply.error(404, 10011, "Unknown Role");
+      }
+      long perms = world.basePermissions(g, world.bot.id);
+      if ((perms & Permissions.MANAGE_ROLES) == 0
+          || (perms != Permissions.ALL
+              && r.position >= world.highestRolePosition(g, world.bot.id))) {
+        return Reply.error(403, 50013, "Missing Permissions");
+      }
+      if (body.hasNonNull("name")) {
+        r.name = body.get("name").asText();
+      }
+      if (body.hasNonNull("color")) {
+        r.color = body.get("color").asInt();
+      }
+      if (body.hasNonNull("hoist")) {
+        r.hoist = body.get("hoist").asBoolean();
+      }
+      if (body.hasNonNull("mentionable")) {
+        r.mentionable = body.get("mentionable").asBoolean();
+      }
+      counters.inc("world.role_edited");
+      ObjectNode ev = Json.obj();
+      ev.put("guild_id", Json.id(g.id));
+      ev.set("role", Payloads.role(r));
+      gateway.dispatch(g.id, "GUILD_ROLE_UPDATE", Gateway.INTENT_GUILDS, ev);
+      return Reply.ok(Payloads.role(r));
+    }
+  }
+
+  /**
+   * {@code {name, type? (0 text, 4 category), parent_id?, topic?}} → 201 channel, CHANNEL_CREATE.
+   */
+  private Reply createChannel(Call c) {
+    JsonNode body = c.json();
+    synchronized (world) {
+      Guild g = world.guilds.get(c.snowflake("guild_id"));
+      if (g == null) {
+        return unknownGuild();
+      }
+      if ((world.basePermissions(g, world.bot.id) & Permissions.MANAGE_CHANNELS) == 0) {
+        return Reply.error(403, 50013, "Missing Permissions");
+      }
+      String name = body.path("name").asText("");
+      if (name.isEmpty() || name.length() > 100) {
+        return Interactions.invalidForm("name", "Must be between 1 and 100 in length.");
+      }
+      long parent = Json.snowflake(body, "parent_id");
+      if (parent != 0) {
+        Channel p = g.channels.get(parent);
+        if (p == null || p.type != World.GUILD_CATEGORY) {
+          return Interactions.invalidForm("parent_id", "Not a category of this guild.");
+        }
+      }
+      Channel ch = world.addChannel(g, body.path("type").asInt(World.GUILD_TEXT), name, parent);
+      if (body.hasNonNull("topic")) {
+        ch.topic = body.get("topic").asText();
+      }
+      counters.inc("world.channel_created");
+      ObjectNode cj = Payloads.channel(ch);
+      gateway.dispatch(g.id, "CHANNEL_CREATE", Gateway.INTENT_GUILDS, cj);
+      return Reply.json(201, cj);
+    }
   }
 
   // ---------------------------------------------------------------- DMs and messages

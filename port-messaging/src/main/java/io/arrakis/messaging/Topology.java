@@ -84,9 +84,16 @@ public record Topology(
     b.bind(names.eventsExchange(), names.interactionsQueue(), "interaction.#");
 
     b.workQueue(names.guildEventsQueue(), GUILD_EVENTS_MAX_PRIORITY);
-    // action.failed.#: the ingestor reports actions that could not be done (e.g. DMs closed)
+    // action.failed.# / action.done.#: the ingestor reports DMs not delivered (closed) or delivered
     for (String key :
-        List.of("member.#", "guild.#", "message.#", "reaction.#", "gateway.#", "action.failed.#")) {
+        List.of(
+            "member.#",
+            "guild.#",
+            "message.#",
+            "reaction.#",
+            "gateway.#",
+            "action.failed.#",
+            "action.done.#")) {
       b.bind(names.eventsExchange(), names.guildEventsQueue(), key);
     }
 

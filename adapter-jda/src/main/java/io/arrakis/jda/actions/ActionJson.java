@@ -13,11 +13,15 @@ import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.Snowflake;
 import io.arrakis.discord.action.DiscordAction;
 import io.arrakis.discord.action.DiscordAction.AddRole;
+import io.arrakis.discord.action.DiscordAction.CreateChannel;
+import io.arrakis.discord.action.DiscordAction.CreateRole;
 import io.arrakis.discord.action.DiscordAction.DeleteMessage;
 import io.arrakis.discord.action.DiscordAction.EditMessage;
+import io.arrakis.discord.action.DiscordAction.EditRole;
 import io.arrakis.discord.action.DiscordAction.Kind;
 import io.arrakis.discord.action.DiscordAction.PostToChannel;
 import io.arrakis.discord.action.DiscordAction.RemoveRole;
+import io.arrakis.discord.action.DiscordAction.RequestMembers;
 import io.arrakis.discord.action.DiscordAction.SendDirectMessage;
 import io.arrakis.discord.action.DiscordActions;
 import java.io.IOException;
@@ -34,6 +38,10 @@ import java.io.UncheckedIOException;
  * {"v":1, "kind":"channel.post", "action_id":"…", "guild_id":"…", "channel_id":"…", "message":{…}}
  * {"v":1, "kind":"message.edit", …channel.post's fields…, "message_id":"…"}
  * {"v":1, "kind":"message.delete", "action_id":"…", "guild_id":"…", "channel_id":"…", "message_id":"…"}
+ * {"v":1, "kind":"role.create", "action_id":"…", "guild_id":"…", "name":"…", "color":16766720, "hoist":true, "mentionable":false, "reason":"…"}
+ * {"v":1, "kind":"role.edit", "action_id":"…", "guild_id":"…", "role_id":"…", "name":"…", "color":0, "reason":"…"}
+ * {"v":1, "kind":"channel.create", "action_id":"…", "guild_id":"…", "name":"…", "parent_id":"…" (absent: none), "topic":"…", "reason":"…"}
+ * {"v":1, "kind":"members.request", "action_id":"…", "guild_id":"…"}
  * }</pre>
  *
  * Ids are strings of decimal digits (unsigned 64-bit), as Discord writes them; {@code message} is
@@ -92,6 +100,26 @@ public final class ActionJson {
     } else if (action instanceof DeleteMessage d) {
       o.put("channel_id", Snowflake.format(d.channelId()));
       o.put("message_id", Snowflake.format(d.messageId()));
+    } else if (action instanceof CreateRole c) {
+      o.put("name", c.name());
+      o.put("color", c.color());
+      o.put("hoist", c.hoist());
+      o.put("mentionable", c.mentionable());
+      o.put("reason", c.reason());
+    } else if (action instanceof EditRole e) {
+      o.put("role_id", Snowflake.format(e.roleId()));
+      o.put("name", e.name());
+      o.put("color", e.color());
+      o.put("reason", e.reason());
+    } else if (action instanceof CreateChannel c) {
+      o.put("name", c.name());
+      if (c.parentId() != 0) {
+        o.put("parent_id", Snowflake.format(c.parentId()));
+      }
+      o.put("topic", c.topic());
+      o.put("reason", c.reason());
+    } else if (action instanceof RequestMembers) {
+      // guild_id only
     } else {
       throw new IllegalArgumentException("unknown action type: " + action.getClass().getName());
     }
@@ -210,6 +238,45 @@ public final class ActionJson {
           long channel = JsonFields.snowflake(root, "", "channel_id");
           long messageId = JsonFields.snowflake(root, "", "message_id");
           return JsonFields.build("", () -> new DeleteMessage(actionId, guild, channel, messageId));
+        }
+      case ROLE_CREATE:
+        {
+          long guild = JsonFields.snowflake(root, "", "guild_id");
+          String name = JsonFields.text(root, "", "name");
+          int color = JsonFields.integer(root, "", "color");
+          boolean hoist = JsonFields.optBoolean(root, "", "hoist", false);
+          boolean mentionable = JsonFields.optBoolean(root, "", "mentionable", false);
+          String reason = JsonFields.text(root, "", "reason");
+          return JsonFields.build(
+              "", () -> new CreateRole(actionId, guild, name, color, hoist, mentionable, reason));
+        }
+      case ROLE_EDIT:
+        {
+          long guild = JsonFields.snowflake(root, "", "guild_id");
+          long role = JsonFields.snowflake(root, "", "role_id");
+          String name = JsonFields.text(root, "", "name");
+          int color = JsonFields.integer(root, "", "color");
+          String reason = JsonFields.text(root, "", "reason");
+          return JsonFields.build(
+              "", () -> new EditRole(actionId, guild, role, name, color, reason));
+        }
+      case CHANNEL_CREATE:
+        {
+          long guild = JsonFields.snowflake(root, "", "guild_id");
+          String name = JsonFields.text(root, "", "name");
+          long parent =
+              JsonFields.absent(root.get("parent_id"))
+                  ? 0
+                  : JsonFields.snowflake(root, "", "parent_id");
+          String topic = JsonFields.text(root, "", "topic");
+          String reason = JsonFields.text(root, "", "reason");
+          return JsonFields.build(
+              "", () -> new CreateChannel(actionId, guild, name, parent, topic, reason));
+        }
+      case MEMBERS_REQUEST:
+        {
+          long guild = JsonFields.snowflake(root, "", "guild_id");
+          return JsonFields.build("", () -> new RequestMembers(actionId, guild));
         }
       default:
         throw new MalformedActionException("field kind " + key + " has no reader");

@@ -6,6 +6,8 @@ import io.arrakis.discord.action.DiscordAction;
 import io.arrakis.discord.action.DiscordActionExecutor;
 import io.arrakis.jda.JdaGatewaySource;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -30,6 +32,7 @@ import net.dv8tion.jda.api.exceptions.RateLimitedException;
 import net.dv8tion.jda.api.requests.Response;
 import net.dv8tion.jda.api.requests.RestAction;
 import net.dv8tion.jda.api.sharding.ShardManager;
+import net.dv8tion.jda.api.utils.data.DataArray;
 import net.dv8tion.jda.api.utils.messages.MessageCreateData;
 import net.dv8tion.jda.api.utils.messages.MessageEditData;
 import org.slf4j.Logger;
@@ -90,6 +93,8 @@ public final class JdaActionExecutor implements DiscordActionExecutor {
     public static final String DM_CLOSED = "DmClosed";
     public static final String NOT_BOT_MESSAGE = "NotBotMessage";
     public static final String INVALID_MESSAGE = "InvalidMessage";
+    public static final String LIMIT_REACHED = "LimitReached";
+    public static final String UNSUPPORTED = "Unsupported";
 
     private ErrorClass() {}
   }
@@ -109,8 +114,12 @@ public final class JdaActionExecutor implements DiscordActionExecutor {
   /** How long past its deadline a request already sent is waited for. */
   static final long IN_FLIGHT_GRACE_MS = 5_000;
 
+  /** Discord's largest page of the member list. */
+  static final int MEMBER_PAGE = 1000;
+
   private final Supplier<ShardManager> shards;
   private final Duration timeout;
+  private final MemberListSink memberSink;
 
   /**
    * @param shards the gateway's shard manager (null until the gateway starts: actions are then
@@ -118,6 +127,15 @@ public final class JdaActionExecutor implements DiscordActionExecutor {
    * @param requestTimeout how long one action may take, rate-limit waits included
    */
   public JdaActionExecutor(Supplier<ShardManager> shards, Duration requestTimeout) {
+    this(shards, requestTimeout, MemberListSink.NONE);
+  }
+
+  /**
+   * @param memberSink paces and receives the member lists read for {@code members.request}
+   */
+  public JdaActionExecutor(
+      Supplier<ShardManager> shards, Duration requestTimeout, MemberListSink memberSink) {
+    this.memberSink = Objects.requireNonNull(memberSink, "memberSink");
     this.shards = Objects.requireNonNull(shards, "shards");
     this.timeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
@@ -160,8 +178,27 @@ public final class JdaActionExecutor implements DiscordActionExecutor {
       return message(
           e.actionId(), e.guild(), e.channelId(), e.messageId(), e.message(), MessageOp.EDIT);
     }
-    DiscordAction.DeleteMessage d = (DiscordAction.DeleteMessage) action;
-    return message(d.actionId(), d.guild(), d.channelId(), d.messageId(), null, MessageOp.DELETE);
+    if (action instanceof DiscordAction.DeleteMessage d) {
+      return message(d.actionId(), d.guild(), d.channelId(), d.messageId(), null, MessageOp.DELETE);
+    }
+    if (action instanceof DiscordAction.CreateRole c) {
+      return createRole(c);
+    }
+    if (action instanceof DiscordAction.EditRole e) {
+      return editRole(e);
+    }
+    if (action instanceof DiscordAction.CreateChannel c) {
+      return createChannel(c);
+    }
+    return memberList((DiscordAction.RequestMembers) action);
+  }
+
+  @Override
+  public int requestsFor(DiscordAction action) {
+    // A member list paces each page itself (MemberListSink#beforePage).
+    return action.kind() == DiscordAction.Kind.MEMBERS_REQUEST
+        ? 0
+        : DiscordActionExecutor.super.requestsFor(action);
   }
 
   // ---------------------------------------------------------------- where a guild lives
@@ -286,6 +323,152 @@ public final class JdaActionExecutor implements DiscordActionExecutor {
       return null;
     }
     return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON);
+  }
+
+  // ---------------------------------------------------------------- roles and channels
+
+  private ActionOutcome createRole(DiscordAction.CreateRole c) throws InterruptedException {
+    Where where = where(c.actionId(), c.guild());
+    if (where.stop() != null) {
+      return where.stop();
+    }
+    if (where.guild() != null
+        && !where.guild().getSelfMember().hasPermission(Permission.MANAGE_ROLES)) {
+      return refused(
+          ErrorClass.MISSING_PERMISSION, "the bot lacks MANAGE_ROLES in guild " + id(c.guild()));
+    }
+    long deadline = deadline();
+    return run(
+        c.actionId(),
+        UncachedRequests.createRole(
+            where.jda(),
+            c.guild(),
+            c.name(),
+            c.color(),
+            c.hoist(),
+            c.mentionable(),
+            auditReason(c.reason())),
+        deadline,
+        1,
+        200);
+  }
+
+  private ActionOutcome editRole(DiscordAction.EditRole e) throws InterruptedException {
+    Where where = where(e.actionId(), e.guild());
+    if (where.stop() != null) {
+      return where.stop();
+    }
+    Guild guild = where.guild();
+    if (guild != null) {
+      Role role = guild.getRoleById(e.roleId());
+      if (role == null) {
+        return refused(
+            ErrorClass.UNKNOWN_ROLE,
+            "role " + id(e.roleId()) + " is not in guild " + id(e.guild()));
+      }
+      if (!guild.getSelfMember().hasPermission(Permission.MANAGE_ROLES)) {
+        return refused(
+            ErrorClass.MISSING_PERMISSION, "the bot lacks MANAGE_ROLES in guild " + id(e.guild()));
+      }
+      if (!guild.getSelfMember().canInteract(role)) {
+        return refused(
+            ErrorClass.ROLE_ABOVE_BOT,
+            "role "
+                + role.getName()
+                + " ("
+                + id(e.roleId())
+                + ") is at or above the bot's highest");
+      }
+    }
+    long deadline = deadline();
+    return run(
+        e.actionId(),
+        UncachedRequests.editRole(
+            where.jda(), e.guild(), e.roleId(), e.name(), e.color(), auditReason(e.reason())),
+        deadline,
+        1,
+        200);
+  }
+
+  private ActionOutcome createChannel(DiscordAction.CreateChannel c) throws InterruptedException {
+    Where where = where(c.actionId(), c.guild());
+    if (where.stop() != null) {
+      return where.stop();
+    }
+    Guild guild = where.guild();
+    if (guild != null) {
+      if (!guild.getSelfMember().hasPermission(Permission.MANAGE_CHANNEL)) {
+        return refused(
+            ErrorClass.MISSING_PERMISSION,
+            "the bot lacks MANAGE_CHANNELS in guild " + id(c.guild()));
+      }
+      if (c.parentId() != 0 && guild.getCategoryById(c.parentId()) == null) {
+        return refused(
+            ErrorClass.UNKNOWN_CHANNEL,
+            "no category " + id(c.parentId()) + " in guild " + id(c.guild()));
+      }
+    }
+    long deadline = deadline();
+    return run(
+        c.actionId(),
+        UncachedRequests.createTextChannel(
+            where.jda(), c.guild(), c.name(), c.parentId(), c.topic(), auditReason(c.reason())),
+        deadline,
+        1,
+        201);
+  }
+
+  // ---------------------------------------------------------------- the member list
+
+  /**
+   * Reads the whole member list page by page ({@value #MEMBER_PAGE} per page, each paced by the
+   * sink and with its own deadline) and hands the pages to the sink. Held in memory until the last
+   * page, so the chunk events can say how many there are (about 0.5 KB per member).
+   */
+  private ActionOutcome memberList(DiscordAction.RequestMembers request)
+      throws InterruptedException {
+    if (memberSink == MemberListSink.NONE) {
+      return refused(ErrorClass.UNSUPPORTED, "this executor does not read member lists");
+    }
+    Where where = where(request.actionId(), request.guild());
+    if (where.stop() != null) {
+      return where.stop();
+    }
+    List<byte[]> pages = new ArrayList<>();
+    long after = 0;
+    while (true) {
+      if (!memberSink.beforePage()) {
+        return new ActionOutcome.Retry(
+            "REST budget not granted for member page " + pages.size(), TRANSIENT_DELAY, 0);
+      }
+      DataArray page;
+      try {
+        page =
+            await(
+                UncachedRequests.memberPage(where.jda(), request.guild(), MEMBER_PAGE, after),
+                deadline());
+      } catch (ExecutionException ex) {
+        return failed(request.actionId(), ex.getCause());
+      } catch (TimeoutException ex) {
+        return noAnswer();
+      }
+      if (page.length() > 0 || pages.isEmpty()) {
+        pages.add(page.toJson());
+      }
+      if (page.length() < MEMBER_PAGE) {
+        break;
+      }
+      after = page.getObject(page.length() - 1).getObject("user").getUnsignedLong("id");
+    }
+    try {
+      memberSink.deliver(request, pages);
+    } catch (InterruptedException ex) {
+      throw ex;
+    } catch (Exception ex) {
+      return new ActionOutcome.Retry(
+          "member list read but not delivered: " + describe(ex), TRANSIENT_DELAY, 0);
+    }
+    return new ActionOutcome.Done(pages.size(), 200);
   }
 
   // ---------------------------------------------------------------- DMs
@@ -490,6 +673,7 @@ public final class JdaActionExecutor implements DiscordActionExecutor {
           case CANNOT_SEND_TO_USER -> ErrorClass.DM_CLOSED;
           case INVALID_AUTHOR_EDIT -> ErrorClass.NOT_BOT_MESSAGE;
           case EMPTY_MESSAGE, INVALID_FORM_BODY -> ErrorClass.INVALID_MESSAGE;
+          case MAX_ROLES_PER_GUILD, MAX_CHANNELS -> ErrorClass.LIMIT_REACHED;
           default -> null;
         };
     if (errorClass != null) {

@@ -235,6 +235,47 @@ class ActionJsonTest {
   }
 
   @Test
+  void givenTheNewKinds_encode_writesTheDocumentedFields() throws Exception {
+    JsonNode role = JSON.readTree(ActionJson.encode(Actions.createRole()));
+    assertThat(role.get("name").asText()).isEqualTo("Fedaykin");
+    assertThat(role.get("color").intValue()).isEqualTo(0xC0FFEE);
+    assertThat(role.get("hoist").booleanValue()).isTrue();
+    assertThat(role.get("mentionable").booleanValue()).isFalse();
+    JsonNode edit = JSON.readTree(ActionJson.encode(Actions.editRole()));
+    assertThat(edit.get("role_id").asText()).isEqualTo(Long.toString(Actions.ROLE));
+    JsonNode channel = JSON.readTree(ActionJson.encode(Actions.createChannel()));
+    assertThat(channel.get("parent_id").asText()).isEqualTo(Long.toString(Actions.CHANNEL));
+    assertThat(channel.get("topic").asText()).isEqualTo("joins and leaves");
+    assertThat(
+            JSON.readTree(ActionJson.encode(Actions.createChannelWithoutCategory()))
+                .has("parent_id"))
+        .isFalse();
+    assertThat(JSON.readTree(ActionJson.encode(Actions.requestMembers())).size()).isEqualTo(4);
+  }
+
+  @Test
+  void givenBadRoleOrChannelFields_decode_failsNamingThem() {
+    ObjectNode color = tree(Actions.createRole());
+    color.put("color", 0x1000000);
+    assertMalformedText(color.toString(), "color must be 0x000000-0xFFFFFF");
+    ObjectNode colorType = tree(Actions.editRole());
+    colorType.put("color", "gold");
+    assertMalformedText(colorType.toString(), "field color must be a 32-bit integer, got string");
+    ObjectNode name = tree(Actions.createChannel());
+    name.put("name", "x".repeat(101));
+    assertMalformedText(name.toString(), "name must be 1-100 characters");
+    ObjectNode noName = tree(Actions.createRole());
+    noName.remove("name");
+    assertMalformedText(noName.toString(), "missing field name");
+    ObjectNode parent = tree(Actions.createChannel());
+    parent.put("parent_id", "general");
+    assertMalformedText(parent.toString(), "field parent_id must be a snowflake");
+    ObjectNode guild = tree(Actions.requestMembers());
+    guild.remove("guild_id");
+    assertMalformedText(guild.toString(), "missing field guild_id");
+  }
+
+  @Test
   void givenAMissingOrNonObjectMessage_decode_failsNamingMessage() {
     assertMalformedJson(j -> j.remove("message"), "missing field message");
     assertMalformedJson(j -> j.put("message", "hi"), "field message must be an object, got string");

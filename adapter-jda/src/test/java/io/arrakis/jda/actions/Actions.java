@@ -98,7 +98,41 @@ final class Actions {
     return new DiscordAction.DeleteMessage("census:2026-48:delete", GUILD, CHANNEL, MESSAGE);
   }
 
+  static DiscordAction.CreateRole createRole() {
+    return new DiscordAction.CreateRole(
+        "setup:role:fedaykin", GUILD, "Fedaykin", 0xC0FFEE, true, false, "community setup");
+  }
+
+  static DiscordAction.EditRole editRole() {
+    return new DiscordAction.EditRole(
+        "takeover:role:" + ROLE, GUILD, ROLE, "Naib", 0xFFD700, "migration");
+  }
+
+  static DiscordAction.CreateChannel createChannel() {
+    return new DiscordAction.CreateChannel(
+        "setup:channel:the-door", GUILD, "the-door", CHANNEL, "joins and leaves", "setup");
+  }
+
+  static DiscordAction.CreateChannel createChannelWithoutCategory() {
+    return new DiscordAction.CreateChannel("setup:channel:census", GUILD, "census", 0, "", "setup");
+  }
+
+  static DiscordAction.RequestMembers requestMembers() {
+    return new DiscordAction.RequestMembers("mirror:refill:" + GUILD, GUILD);
+  }
+
   static List<DiscordAction> everyKind() {
-    return List.of(addRole(), removeRole(), directMessage(), post(), edit(), delete());
+    return List.of(
+        addRole(),
+        removeRole(),
+        directMessage(),
+        post(),
+        edit(),
+        delete(),
+        createRole(),
+        editRole(),
+        createChannel(),
+        createChannelWithoutCategory(),
+        requestMembers());
   }
 }

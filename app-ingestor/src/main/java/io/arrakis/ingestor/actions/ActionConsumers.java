@@ -45,11 +45,13 @@ public final class ActionConsumers implements AutoCloseable {
   }
 
   /**
-   * Declares the queues of {@code shards} and starts consuming them and the DM queue.
+   * Declares the park queues ({@link ActionParking}) and the queues of {@code shards}, and starts
+   * consuming them and the DM queue.
    *
    * @param shards the shards this ingestor holds (their guilds' actions are routed to it)
    */
   public void start(EventConsumer consumer, List<Integer> shards) throws IOException {
+    declarer.declare(ActionParking.topology(topology));
     List<String> queues = new ArrayList<>();
     for (int shard : shards) {
       declarer.declare(topology.shardActions(shard));

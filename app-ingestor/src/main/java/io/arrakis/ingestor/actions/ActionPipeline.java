@@ -23,8 +23,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,11 +41,19 @@ import org.slf4j.MDC;
  * and the shared {@code arrakis.actions.dm}) and executes each action once, within the global REST
  * budget, through the {@link DiscordActionExecutor} that holds the bot token.
  *
+ * <p>Waiting never holds a consumer thread for long: an action that must wait is <b>parked</b>
+ * ({@link ActionParking}: republished to a delay queue, acknowledged once the broker confirmed).
+ *
  * <ol>
  *   <li><b>Decode</b> ({@link ActionJson}); a body that cannot be an action is dead-lettered as
  *       {@code MalformedAction} with the reason.
- *   <li><b>Guard</b>: while the {@link InvalidRequestGuard} is stopped, nothing is executed (retry
- *       later).
+ *   <li><b>Parked and early</b> (it came back from a shorter delay tier): parked again for the
+ *       rest.
+ *   <li><b>Guard</b>: while the {@link InvalidRequestGuard} is stopped, nothing is executed: parked
+ *       for {@link #GUARD_STOP_PARK} (not counted as a retry).
+ *   <li><b>Role bucket</b>: a member-role change gets its guild's next moment from the {@link
+ *       GuildRoleSchedule} and is parked until then (header {@code role-slot}; when it comes back
+ *       it runs without asking again).
  *   <li><b>Claim</b> the action id in Redis ({@code idem:action:{actionId}}). Already done: ack as
  *       a duplicate. Claimed by another ingestor: retry later, since that one may still fail and
  *       release it — except when the broker redelivers the message (the consumer that held it died)
@@ -53,10 +64,12 @@ import org.slf4j.MDC;
  *   <li><b>Pace</b>: the {@link InvalidRequestGuard}'s slowdown if any, then one permit of the
  *       {@link GlobalPacer} per request the action may need.
  *   <li><b>Execute</b> and settle by the outcome: {@code Done} ⇒ mark done, ack; {@code Retry} ⇒
- *       release the claim, retry later (the broker's delay ladder); {@code Refused} ⇒ mark done
- *       (for {@link #REFUSED_TTL}), dead-letter with the error class and reason, and for a direct
- *       message publish {@link ActionFailedEvent} for the workers. Every 401/403/429 answer is
- *       counted by the guard.
+ *       release the claim, park for the {@code after} the executor asked for (header {@code
+ *       action-retries}; after {@link #MAX_RETRIES} dead-lettered {@code RetriesExhausted}); {@code
+ *       Refused} ⇒ mark done (for {@link #REFUSED_TTL}), dead-letter with the error class and
+ *       reason, and for a direct message publish {@link ActionFailedEvent} for the workers (and
+ *       {@link ActionDoneEvent} for a delivered one). Every 401/403/429 answer is counted by the
+ *       guard.
  * </ol>
  *
  * <p>Metrics: {@code arrakis.actions.executed} by {@code kind} and {@code result} ({@code done},
@@ -95,13 +108,33 @@ public final class ActionPipeline implements EnvelopeHandler {
   /** How long the failure event of a refused DM may take to be confirmed by the broker. */
   static final Duration FAILURE_EVENT_CONFIRM = Duration.ofSeconds(10);
 
-  /** Kinds whose second execution changes nothing at Discord. */
+  /** Kinds whose second execution changes nothing at Discord (a role or channel creation would). */
   static final Set<DiscordAction.Kind> IDEMPOTENT =
       EnumSet.of(
           DiscordAction.Kind.ROLE_ADD,
           DiscordAction.Kind.ROLE_REMOVE,
           DiscordAction.Kind.MESSAGE_EDIT,
-          DiscordAction.Kind.MESSAGE_DELETE);
+          DiscordAction.Kind.MESSAGE_DELETE,
+          DiscordAction.Kind.ROLE_EDIT,
+          DiscordAction.Kind.MEMBERS_REQUEST);
+
+  /** The moment reserved for a member-role change, epoch milliseconds. */
+  static final String ROLE_SLOT = "role-slot";
+
+  /** How many times the executor asked to retry the action. */
+  static final String RETRIES = "action-retries";
+
+  /** Retries the executor may ask for before the action is dead-lettered. */
+  static final int MAX_RETRIES = 8;
+
+  /** How long an action waits while the invalid-request guard has stopped execution. */
+  static final Duration GUARD_STOP_PARK = Duration.ofSeconds(60);
+
+  /**
+   * How long an action waits when the global budget stayed full for {@link
+   * GlobalPacer#DEFAULT_MAX_WAIT}.
+   */
+  static final Duration BUDGET_PARK = Duration.ofSeconds(1);
 
   private static final String CLAIM_PREFIX = "action:";
   private static final int MAX_KEY = 200;
@@ -111,6 +144,8 @@ public final class ActionPipeline implements EnvelopeHandler {
   private final GlobalPacer pacer;
   private final InvalidRequestGuard guard;
   private final EventPublisher publisher;
+  private final ActionParking parking;
+  private final GuildRoleSchedule roleSchedule;
   private final Sleeper sleeper;
   private final Clock clock;
   private final MeterRegistry registry;
@@ -125,6 +160,7 @@ public final class ActionPipeline implements EnvelopeHandler {
       GlobalPacer pacer,
       InvalidRequestGuard guard,
       EventPublisher publisher,
+      GuildRoleSchedule roleSchedule,
       Sleeper sleeper,
       Clock clock,
       MeterRegistry registry) {
@@ -133,6 +169,8 @@ public final class ActionPipeline implements EnvelopeHandler {
     this.pacer = Objects.requireNonNull(pacer, "pacer");
     this.guard = Objects.requireNonNull(guard, "guard");
     this.publisher = Objects.requireNonNull(publisher, "publisher");
+    this.parking = new ActionParking(publisher, clock);
+    this.roleSchedule = Objects.requireNonNull(roleSchedule, "roleSchedule");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.registry = Objects.requireNonNull(registry, "registry");
@@ -182,11 +220,36 @@ public final class ActionPipeline implements EnvelopeHandler {
 
   private HandlerOutcome handle(DiscordAction action, Delivery delivery) {
     DiscordAction.Kind kind = action.kind();
-    if (guard.check() == InvalidRequestGuard.State.STOPPED) {
-      count(kind, "stopped");
-      return HandlerOutcome.retryLater(
-          "invalid-request guard: more 401/403/429 answers in 10 minutes than allowed,"
-              + " actions stopped");
+    Envelope envelope = delivery.envelope();
+    try {
+      Optional<Instant> parkedUntil = ActionParking.parkedUntil(envelope);
+      if (parkedUntil.isPresent()) {
+        Duration left = Duration.between(clock.instant(), parkedUntil.get());
+        if (left.compareTo(ActionParking.SHORTEST) >= 0) {
+          return park(action, delivery, parkedUntil.get(), Map.of(), "early");
+        }
+        sleepIfPositive(left);
+      }
+      if (guard.check() == InvalidRequestGuard.State.STOPPED) {
+        count(kind, "stopped");
+        return park(action, delivery, clock.instant().plus(GUARD_STOP_PARK), Map.of(), "guard");
+      }
+      if (isRoleChange(kind) && !envelope.headers().containsKey(ROLE_SLOT)) {
+        Instant slot = roleSchedule.reserve(action.guildId().getAsLong());
+        Duration wait = Duration.between(clock.instant(), slot);
+        if (wait.compareTo(ActionParking.SHORTEST) >= 0) {
+          return park(
+              action,
+              delivery,
+              slot,
+              Map.of(ROLE_SLOT, Long.toString(slot.toEpochMilli())),
+              "role-bucket");
+        }
+        sleepIfPositive(wait);
+      }
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return HandlerOutcome.retryLater("interrupted before the action was executed");
     }
     String key = claimKey(action.actionId());
     Claim claim;
@@ -221,13 +284,14 @@ public final class ActionPipeline implements EnvelopeHandler {
       if (guard.state() == InvalidRequestGuard.State.SLOW && !guard.slowdown().isZero()) {
         sleeper.sleep(guard.slowdown());
       }
-      if (!pacer.acquire(executor.requestsFor(action), () -> stopping)) {
+      int requests = executor.requestsFor(action);
+      if (requests > 0 && !pacer.acquire(requests, () -> stopping)) {
         release(claim);
         count(kind, "deferred");
-        return HandlerOutcome.retryLater(
-            stopping
-                ? "ingestor stopping before the action was executed"
-                : "global REST budget full for longer than " + GlobalPacer.DEFAULT_MAX_WAIT);
+        if (stopping) {
+          return HandlerOutcome.retryLater("ingestor stopping before the action was executed");
+        }
+        return park(action, delivery, clock.instant().plus(BUDGET_PARK), Map.of(), "budget");
       }
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
@@ -235,10 +299,54 @@ public final class ActionPipeline implements EnvelopeHandler {
       count(kind, "deferred");
       return HandlerOutcome.retryLater("interrupted before the action was executed");
     }
-    return execute(action, claim);
+    return execute(action, delivery, claim);
   }
 
-  private HandlerOutcome execute(DiscordAction action, Claim claim) {
+  private static boolean isRoleChange(DiscordAction.Kind kind) {
+    return kind == DiscordAction.Kind.ROLE_ADD || kind == DiscordAction.Kind.ROLE_REMOVE;
+  }
+
+  private void sleepIfPositive(Duration wait) throws InterruptedException {
+    if (!wait.isNegative() && !wait.isZero()) {
+      sleeper.sleep(wait);
+    }
+  }
+
+  /**
+   * Parks the action until {@code until} ({@link ActionParking}) and acks it once the broker holds
+   * the parked copy; if it does not, the delivery is retried by the consumer's ladder instead.
+   */
+  private HandlerOutcome park(
+      DiscordAction action,
+      Delivery delivery,
+      Instant until,
+      Map<String, String> headers,
+      String reason) {
+    try {
+      parking.park(delivery, until, headers);
+    } catch (ActionParking.ParkingFailedException ex) {
+      log.warn("could not park action {} ({}): {}", action.actionId(), reason, ex.getMessage());
+      return HandlerOutcome.retryLater(
+          "could not park the action (" + reason + "): " + ex.getMessage());
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      return HandlerOutcome.retryLater("interrupted while parking the action");
+    }
+    registry
+        .counter("arrakis.actions.parked", "kind", action.kind().key(), "reason", reason)
+        .increment();
+    return HandlerOutcome.ack();
+  }
+
+  private static int retriesSoFar(Envelope envelope) {
+    try {
+      return Integer.parseInt(envelope.headers().getOrDefault(RETRIES, "0"));
+    } catch (NumberFormatException ex) {
+      return 0;
+    }
+  }
+
+  private HandlerOutcome execute(DiscordAction action, Delivery delivery, Claim claim) {
     DiscordAction.Kind kind = action.kind();
     long started = System.nanoTime();
     ActionOutcome outcome;
@@ -263,6 +371,9 @@ public final class ActionPipeline implements EnvelopeHandler {
       markDone(claim, DONE_TTL);
       count(kind, "done");
       log.debug("action {} ({}) done", action.actionId(), kind.key());
+      if (action instanceof DiscordAction.SendDirectMessage dm) {
+        publishEvent(dm, ActionDoneEvent.of(dm, clock.instant()), "done");
+      }
       return HandlerOutcome.ack();
     }
     if (outcome instanceof ActionOutcome.Retry retry) {
@@ -275,8 +386,27 @@ public final class ActionPipeline implements EnvelopeHandler {
               + ", Discord asks to wait "
               + retry.after().toMillis()
               + " ms)";
+      int retries = retriesSoFar(delivery.envelope()) + 1;
+      if (retries > MAX_RETRIES) {
+        count(kind, "gave_up");
+        log.warn(
+            "action {} ({}) dead-lettered after {} retries: {}",
+            action.actionId(),
+            kind.key(),
+            MAX_RETRIES,
+            reason);
+        return HandlerOutcome.deadLetter(
+            "RetriesExhausted", "retried " + MAX_RETRIES + " times, last: " + reason);
+      }
       log.info("action {} ({}) will be retried: {}", action.actionId(), kind.key(), reason);
-      return HandlerOutcome.retryLater(reason);
+      Map<String, String> headers = new HashMap<>();
+      headers.put(RETRIES, Integer.toString(retries));
+      headers.put(ROLE_SLOT, null); // a role change takes a new moment in its guild's bucket
+      Duration after =
+          retry.after().compareTo(ActionParking.SHORTEST) < 0
+              ? ActionParking.SHORTEST
+              : retry.after();
+      return park(action, delivery, clock.instant().plus(after), headers, "retry");
     }
     ActionOutcome.Refused refused = (ActionOutcome.Refused) outcome;
     markDone(claim, REFUSED_TTL);
@@ -288,41 +418,37 @@ public final class ActionPipeline implements EnvelopeHandler {
         refused.errorClass(),
         refused.reason());
     if (action instanceof DiscordAction.SendDirectMessage dm) {
-      publishFailure(dm, refused);
+      publishEvent(dm, ActionFailedEvent.of(dm, refused, clock.instant()), "failure");
     }
     return HandlerOutcome.deadLetter(refused.errorClass(), refused.reason());
   }
 
   /**
-   * Publishes the failure event and waits for the broker's confirm. When that fails the action is
-   * still dead-lettered with its reason (the operator's record); it is not executed again, as a
-   * retry would cost Discord another invalid request.
+   * Publishes the DM's outcome event ({@code what}: {@code failure} or {@code done}) and waits for
+   * the broker's confirm. When that fails it is logged and counted, and the action is settled
+   * anyway: a refused DM is dead-lettered with its reason (a retry would cost Discord another
+   * invalid request), a delivered one must not be sent twice.
    */
-  private void publishFailure(DiscordAction.SendDirectMessage dm, ActionOutcome.Refused refused) {
-    Envelope event = ActionFailedEvent.of(dm, refused, clock.instant());
+  private void publishEvent(DiscordAction.SendDirectMessage dm, Envelope event, String what) {
+    String lost;
     try {
       publisher
           .publish(publisher.names().eventsExchange(), event)
           .get(FAILURE_EVENT_CONFIRM.toMillis(), TimeUnit.MILLISECONDS);
-      registry.counter("arrakis.actions.failure.events", "result", "published").increment();
+      registry.counter("arrakis.actions." + what + ".events", "result", "published").increment();
+      return;
     } catch (InterruptedException ex) {
       Thread.currentThread().interrupt();
-      failureEventLost(dm, "interrupted");
+      lost = "interrupted";
     } catch (ExecutionException ex) {
-      failureEventLost(dm, String.valueOf(ex.getCause()));
+      lost = String.valueOf(ex.getCause());
     } catch (TimeoutException ex) {
-      failureEventLost(dm, "no confirm within " + FAILURE_EVENT_CONFIRM);
+      lost = "no confirm within " + FAILURE_EVENT_CONFIRM;
     } catch (RuntimeException ex) {
-      failureEventLost(dm, ex.toString());
+      lost = ex.toString();
     }
-  }
-
-  private void failureEventLost(DiscordAction.SendDirectMessage dm, String why) {
-    registry.counter("arrakis.actions.failure.events", "result", "failed").increment();
-    log.error(
-        "could not publish the failure event of DM {} ({}); the dead letter keeps its reason",
-        dm.actionId(),
-        why);
+    registry.counter("arrakis.actions." + what + ".events", "result", "failed").increment();
+    log.error("could not publish the {} event of DM {} ({})", what, dm.actionId(), lost);
   }
 
   private void recordQueueAge(Envelope envelope) {

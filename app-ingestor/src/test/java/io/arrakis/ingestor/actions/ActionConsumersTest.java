@@ -41,6 +41,7 @@ class ActionConsumersTest {
           new GlobalPacer(limiter, ActionSettings.DEFAULTS, clock, Sleeper.system(), metrics),
           new InvalidRequestGuard(limiter, ActionSettings.DEFAULTS, clock, metrics),
           bus,
+          new GuildRoleSchedule(GuildRolePace.DISCORD, clock),
           Sleeper.system(),
           clock,
           metrics);
@@ -84,7 +85,8 @@ class ActionConsumersTest {
   void givenTheShardsHeld_thenTheirQueuesAreDeclaredAndConsumedWithTheDmQueue() throws Exception {
     consumers.start(bus, List.of(0, 1));
 
-    assertThat(declared).containsExactly(base.shardActions(0), base.shardActions(1));
+    assertThat(declared)
+        .containsExactly(ActionParking.topology(base), base.shardActions(0), base.shardActions(1));
     assertThat(consumers.consuming())
         .containsOnlyKeys(
             "arrakis.actions.shard.0", "arrakis.actions.shard.1", "arrakis.actions.dm")

@@ -44,7 +44,7 @@ class ActionPipelineTest {
   private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
   private final Topology topology =
       Topology.of(TopologyNames.DEFAULT, TopologyProfile.CLASSIC_PRIORITY, RetryPolicy.STANDARD);
-  private final InMemoryEventBus bus = new InMemoryEventBus(topology);
+  private final InMemoryEventBus bus = new InMemoryEventBus(Actions.withParking(topology));
   private final ScriptedExecutor executor = new ScriptedExecutor(clock);
   private final ActionSettings settings =
       new ActionSettings(45, 10, 4, 1, 3, 5, Duration.ofSeconds(1));
@@ -53,7 +53,24 @@ class ActionPipelineTest {
   private final GlobalPacer pacer =
       new GlobalPacer(limiter, settings, clock, clock::advance, metrics);
   private final ActionPipeline pipeline =
-      new ActionPipeline(executor, claims, pacer, guard, bus, clock::advance, clock, metrics);
+      pipeline(new GuildRolePace(1_000_000, Duration.ofSeconds(1))); // role bucket out of the way
+
+  private ActionPipeline pipeline(GuildRolePace pace) {
+    return new ActionPipeline(
+        executor,
+        claims,
+        pacer,
+        guard,
+        bus,
+        new GuildRoleSchedule(pace, clock),
+        clock::advance,
+        clock,
+        metrics);
+  }
+
+  private List<Envelope> parked(String tier) {
+    return bus.peek("arrakis.actions.park." + tier);
+  }
 
   @AfterEach
   void closeBus() {
@@ -170,22 +187,132 @@ class ActionPipelineTest {
   }
 
   @Test
-  void givenATransientFailure_thenRetriedLaterWithTheReasonAndTheClaimReleased() throws Exception {
+  void givenATransientFailure_thenParkedForWhatTheExecutorAskedAndTheClaimReleased()
+      throws Exception {
     executor.then(new ActionOutcome.Retry("Discord answered 502", Duration.ofSeconds(2), 502));
 
     HandlerOutcome outcome = handle(addRole("r:role.add"));
 
-    assertThat(outcome).isInstanceOf(HandlerOutcome.RetryLater.class);
-    assertThat(((HandlerOutcome.RetryLater) outcome).reason())
-        .contains("Discord answered 502")
-        .contains("502")
-        .contains("2000 ms");
+    assertThat(outcome).isEqualTo(HandlerOutcome.ack()); // acked once the parked copy is safe
+    List<Envelope> parked = parked("2s");
+    assertThat(parked).hasSize(1);
+    Envelope copy = parked.get(0);
+    assertThat(copy.messageId()).isEqualTo("r:role.add");
+    assertThat(copy.headers())
+        .containsEntry(
+            ActionParking.PARK_UNTIL, Long.toString(clock.instant().plusSeconds(2).toEpochMilli()))
+        .containsEntry(ActionPipeline.RETRIES, "1")
+        .containsEntry("origin-queue", Actions.queueOf(addRole("r:role.add")))
+        .doesNotContainKey(ActionPipeline.ROLE_SLOT);
     assertThat(claimNow("r:role.add")).isInstanceOf(IdempotencyClaims.Claimed.class);
     assertThat(executed("role.add", "retry")).isEqualTo(1);
   }
 
   @Test
+  void givenAParkedActionBackEarly_thenParkedAgainForTheRestWithoutExecuting() {
+    Envelope early =
+        Actions.envelope(post("early:post"), clock.instant()).toBuilder()
+            .headers(
+                java.util.Map.of(
+                    ActionParking.PARK_UNTIL,
+                    Long.toString(clock.instant().plusSeconds(100).toEpochMilli())))
+            .build();
+
+    HandlerOutcome outcome =
+        pipeline.handle(
+            new io.arrakis.messaging.Delivery(early, Actions.queueOf(post("x")), 1, false));
+
+    assertThat(outcome).isEqualTo(HandlerOutcome.ack());
+    assertThat(executor.executed()).isEmpty();
+    assertThat(parked("64s")).hasSize(1); // the largest tier within the 100 s left
+  }
+
+  @Test
+  void givenTheExecutorAskedToRetryTooOften_thenDeadLetteredWithTheLastReason() {
+    executor.then(new ActionOutcome.Retry("Discord answered 503", Duration.ofSeconds(5), 503));
+    Envelope tired =
+        Actions.envelope(post("tired:post"), clock.instant()).toBuilder()
+            .headers(
+                java.util.Map.of(
+                    ActionPipeline.RETRIES, Integer.toString(ActionPipeline.MAX_RETRIES)))
+            .build();
+
+    HandlerOutcome outcome =
+        pipeline.handle(
+            new io.arrakis.messaging.Delivery(tired, Actions.queueOf(post("x")), 1, false));
+
+    assertThat(outcome).isInstanceOf(HandlerOutcome.DeadLetter.class);
+    assertThat(((HandlerOutcome.DeadLetter) outcome).errorClass()).isEqualTo("RetriesExhausted");
+    assertThat(((HandlerOutcome.DeadLetter) outcome).reason()).contains("503");
+  }
+
+  @Test
+  void givenTheParkCannotBeConfirmed_thenTheDeliveryIsRetriedByTheConsumerNotAcked() {
+    executor.then(new ActionOutcome.Retry("Discord answered 502", Duration.ofSeconds(2), 502));
+    bus.close(); // the broker does not take the parked copy
+
+    HandlerOutcome outcome = handle(post("unparked:post"));
+
+    assertThat(outcome).isInstanceOf(HandlerOutcome.RetryLater.class);
+    assertThat(((HandlerOutcome.RetryLater) outcome).reason()).contains("could not park");
+  }
+
+  @Test
+  void givenManyRoleChangesInOneGuild_thenEachParkedUntilItsMomentAndOtherGuildsFlow()
+      throws Exception {
+    ActionPipeline paced = pipeline(new GuildRolePace(10, Duration.ofSeconds(10)));
+    Instant start = clock.instant();
+
+    assertThat(paced.handle(delivery(addRole("s0"), start, false))).isEqualTo(HandlerOutcome.ack());
+    paced.handle(delivery(addRole("s1"), start, false));
+    paced.handle(delivery(addRole("s2"), start, false));
+    DiscordAction otherGuild =
+        new DiscordAction.AddRole("o0", Actions.GUILD + 1, Actions.USER, Actions.ROLE, "sync");
+    paced.handle(delivery(otherGuild, start, false));
+
+    assertThat(executor.executed().stream().map(DiscordAction::actionId))
+        .containsExactly("s0", "o0"); // the other guild is not behind the first one's bucket
+    Envelope second = parked("1s").get(0);
+    Envelope third = parked("2s").get(0);
+    assertThat(second.headers())
+        .containsEntry(
+            ActionPipeline.ROLE_SLOT, Long.toString(start.plusSeconds(1).toEpochMilli()));
+    assertThat(third.headers())
+        .containsEntry(
+            ActionPipeline.ROLE_SLOT, Long.toString(start.plusSeconds(2).toEpochMilli()));
+    assertThat(executed("role.add", "done")).isEqualTo(2);
+
+    clock.advance(Duration.ofSeconds(2)); // both come back from their delay queues
+    paced.handle(new io.arrakis.messaging.Delivery(third, Actions.queueOf(addRole("s")), 1, false));
+    paced.handle(
+        new io.arrakis.messaging.Delivery(second, Actions.queueOf(addRole("s")), 1, false));
+
+    assertThat(executor.executed().stream().map(DiscordAction::actionId))
+        .containsExactly("s0", "o0", "s2", "s1"); // run at their moments, not rescheduled
+  }
+
+  @Test
+  void givenADeliveredDm_thenTheDoneEventIsPublished() throws Exception {
+    HandlerOutcome outcome = handle(dm("alert-10:dm"));
+
+    assertThat(outcome).isEqualTo(HandlerOutcome.ack());
+    List<Envelope> events = bus.peek(topology.names().guildEventsQueue());
+    assertThat(events).hasSize(1);
+    Envelope event = events.get(0);
+    assertThat(event.type()).isEqualTo("ACTION_DONE");
+    assertThat(event.routingKey()).isEqualTo("action.done.dm.send");
+    assertThat(event.messageId()).isEqualTo("alert-10:dm:done");
+    JsonNode body = JSON.readTree(event.body());
+    assertThat(body.get("action_id").asText()).isEqualTo("alert-10:dm");
+    assertThat(body.get("kind").asText()).isEqualTo("dm.send");
+    assertThat(body.get("user_id").asText()).isEqualTo(Long.toString(Actions.USER));
+    assertThat(body.get("purpose").asText()).isEqualTo("alert:position_update");
+    assertThat(body.size()).isEqualTo(4);
+  }
+
+  @Test
   void givenARetryThenSuccess_thenTheRetryExecutesAgain() {
+    // The parked copy comes back as a new delivery of the same action.
     executor.then(new ActionOutcome.Retry("timeout", Duration.ofSeconds(1), 0));
 
     handle(post("rp:post"));
@@ -351,8 +478,13 @@ class ActionPipelineTest {
 
     HandlerOutcome outcome = handle(addRole("stopped"));
 
-    assertThat(outcome).isInstanceOf(HandlerOutcome.RetryLater.class);
-    assertThat(((HandlerOutcome.RetryLater) outcome).reason()).contains("invalid-request guard");
+    assertThat(outcome).isEqualTo(HandlerOutcome.ack()); // parked, not a retry that could run out
+    assertThat(parked("32s")).hasSize(1);
+    assertThat(parked("32s").get(0).headers())
+        .containsEntry(
+            ActionParking.PARK_UNTIL,
+            Long.toString(clock.instant().plus(ActionPipeline.GUARD_STOP_PARK).toEpochMilli()))
+        .doesNotContainKey(ActionPipeline.RETRIES);
     assertThat(executor.executed()).isEmpty();
     assertThat(claimNow("stopped")).isInstanceOf(IdempotencyClaims.Claimed.class);
     assertThat(executed("role.add", "stopped")).isEqualTo(1);

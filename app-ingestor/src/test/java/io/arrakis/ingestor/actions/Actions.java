@@ -6,8 +6,11 @@ import io.arrakis.jda.actions.ActionJson;
 import io.arrakis.jda.actions.QueuedDiscordActions;
 import io.arrakis.messaging.Delivery;
 import io.arrakis.messaging.Envelope;
+import io.arrakis.messaging.Topology;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Actions and their deliveries, as the worker's {@link QueuedDiscordActions} publishes them. */
 final class Actions {
@@ -44,6 +47,17 @@ final class Actions {
 
   static DiscordAction.DeleteMessage delete(String id) {
     return new DiscordAction.DeleteMessage(id, GUILD, CHANNEL, MESSAGE);
+  }
+
+  /** The topology with the park queues, for the in-memory bus. */
+  static Topology withParking(Topology base) {
+    Topology parking = ActionParking.topology(base);
+    List<Topology.QueueSpec> queues = new ArrayList<>(base.queues());
+    queues.addAll(parking.queues());
+    List<Topology.BindingSpec> bindings = new ArrayList<>(base.bindings());
+    bindings.addAll(parking.bindings());
+    return new Topology(
+        base.names(), base.profile(), base.retryPolicy(), base.exchanges(), queues, bindings);
   }
 
   static Envelope envelope(DiscordAction action, Instant publishedAt) {

@@ -31,7 +31,11 @@ public sealed interface DiscordAction {
     DM_SEND("dm.send"),
     CHANNEL_POST("channel.post"),
     MESSAGE_EDIT("message.edit"),
-    MESSAGE_DELETE("message.delete");
+    MESSAGE_DELETE("message.delete"),
+    ROLE_CREATE("role.create"),
+    ROLE_EDIT("role.edit"),
+    CHANNEL_CREATE("channel.create"),
+    MEMBERS_REQUEST("members.request");
 
     private final String key;
 
@@ -168,6 +172,119 @@ public sealed interface DiscordAction {
     @Override
     public OptionalLong guildId() {
       return OptionalLong.of(guild);
+    }
+  }
+
+  /**
+   * Creates a role (community setup, migration). The new role reaches the worker through the
+   * gateway's {@code GUILD_ROLE_CREATE}; nothing comes back through the action. {@code color} is
+   * {@code 0xRRGGBB} (0 = no colour).
+   */
+  record CreateRole(
+      String actionId,
+      long guild,
+      String name,
+      int color,
+      boolean hoist,
+      boolean mentionable,
+      String reason)
+      implements DiscordAction {
+    public CreateRole {
+      DiscordActions.requireId(actionId);
+      requireName(name);
+      requireColor(color);
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ROLE_CREATE;
+    }
+
+    @Override
+    public OptionalLong guildId() {
+      return OptionalLong.of(guild);
+    }
+  }
+
+  /** Renames and recolours a role (takeover, migration). */
+  record EditRole(String actionId, long guild, long roleId, String name, int color, String reason)
+      implements DiscordAction {
+    public EditRole {
+      DiscordActions.requireId(actionId);
+      requireName(name);
+      requireColor(color);
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.ROLE_EDIT;
+    }
+
+    @Override
+    public OptionalLong guildId() {
+      return OptionalLong.of(guild);
+    }
+  }
+
+  /**
+   * Creates a text channel, under the category {@code parentId} (0 = none). The new channel reaches
+   * the worker through the gateway's {@code CHANNEL_CREATE}. {@code topic} may be empty.
+   */
+  record CreateChannel(
+      String actionId, long guild, String name, long parentId, String topic, String reason)
+      implements DiscordAction {
+    public CreateChannel {
+      DiscordActions.requireId(actionId);
+      requireName(name);
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.CHANNEL_CREATE;
+    }
+
+    @Override
+    public OptionalLong guildId() {
+      return OptionalLong.of(guild);
+    }
+  }
+
+  /**
+   * Asks for the guild's whole member list. The ingestor publishes it as {@code
+   * GUILD_MEMBERS_CHUNK} events, so the worker's member mirror fills exactly as from gateway
+   * chunks.
+   */
+  record RequestMembers(String actionId, long guild) implements DiscordAction {
+    public RequestMembers {
+      DiscordActions.requireId(actionId);
+    }
+
+    @Override
+    public Kind kind() {
+      return Kind.MEMBERS_REQUEST;
+    }
+
+    @Override
+    public OptionalLong guildId() {
+      return OptionalLong.of(guild);
+    }
+  }
+
+  /** Discord's limit for role and channel names: 1–100 characters. */
+  private static void requireName(String name) {
+    if (name == null || name.isBlank() || name.length() > 100) {
+      throw new IllegalArgumentException("name must be 1-100 characters: " + name);
+    }
+  }
+
+  /** A role colour is {@code 0xRRGGBB}. */
+  private static void requireColor(int color) {
+    if (color < 0 || color > 0xFFFFFF) {
+      throw new IllegalArgumentException("color must be 0x000000-0xFFFFFF: " + color);
     }
   }
 }
