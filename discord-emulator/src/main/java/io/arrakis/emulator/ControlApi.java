@@ -87,6 +87,7 @@ final class ControlApi {
         "/channels/{channel_id}/messages",
         x -> Reply.ok(c.channelMessages(x.snowflake("channel_id"))));
     get("/users/{user_id}/dms", x -> Reply.ok(c.directMessages(x.snowflake("user_id"))));
+    get("/attachments/{attachment_id}", this::attachment);
     get("/counters", x -> Reply.ok(c.counters()));
     get("/gateway/sessions", x -> Reply.ok(c.sessions()));
     // faults
@@ -183,6 +184,17 @@ final class ControlApi {
     post(
         "/load/{run_id}/stop",
         x -> c.stopLoad(runId(x)) ? Reply.noContent() : Reply.error(404, 0, "unknown run"));
+  }
+
+  /** An uploaded file's bytes, with the content type it was uploaded with. */
+  private Reply attachment(Call x) {
+    return c.attachmentInfo(x.snowflake("attachment_id"))
+        .map(
+            a ->
+                new Reply(200, a.data().clone(), new LinkedHashMap<>())
+                    .header("Content-Type", a.contentType())
+                    .header("Content-Disposition", "inline; filename=\"" + a.filename() + "\""))
+        .orElseGet(() -> Reply.error(404, 0, "unknown attachment"));
   }
 
   private static int runId(Call x) {

@@ -241,7 +241,9 @@ public final class DiscordEmulator implements AutoCloseable {
     r.headers().forEach((k, v) -> response.getHeaders().put(k, v));
     response.getHeaders().put("via", "1.1 google");
     if (r.body().length > 0) {
-      response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      if (!response.getHeaders().contains(HttpHeader.CONTENT_TYPE)) {
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+      }
       response.write(true, ByteBuffer.wrap(r.body()), callback);
     } else {
       response.write(true, null, callback);

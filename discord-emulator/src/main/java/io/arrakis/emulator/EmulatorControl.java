@@ -921,6 +921,24 @@ public final class EmulatorControl {
     }
   }
 
+  /**
+   * The bytes of a file the bot uploaded with an interaction message, by the attachment's {@code
+   * url} or {@code proxy_url} as the message shows it; empty when unknown or forgotten.
+   */
+  public Optional<byte[]> attachment(String url) {
+    return interactions.attachments().byUrl(url).map(a -> a.data().clone());
+  }
+
+  /** A stored upload with its name and content type, for the control route. */
+  Optional<Attachments.Stored> attachmentInfo(long attachmentId) {
+    return interactions.attachments().get(attachmentId);
+  }
+
+  /** The same by attachment id. */
+  public Optional<byte[]> attachment(long attachmentId) {
+    return interactions.attachments().get(attachmentId).map(a -> a.data().clone());
+  }
+
   /** Messages the bot sent to a user in DMs, oldest first. */
   public ArrayNode directMessages(long userId) {
     synchronized (world) {

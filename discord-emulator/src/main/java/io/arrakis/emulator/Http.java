@@ -26,6 +26,7 @@ final class Http {
     Map<String, String> params = Map.of();
     Router.Route route;
     private JsonNode json;
+    private UploadForm form;
 
     Call(
         String method,
@@ -70,13 +71,20 @@ final class Http {
     /** JSON body; for multipart/form-data the {@code payload_json} part, as Discord accepts. */
     JsonNode json() {
       if (json == null) {
-        if (contentType != null && contentType.startsWith("multipart/form-data")) {
-          json = Json.parse(Multipart.part(body, contentType, "payload_json"));
-        } else {
-          json = Json.parse(body);
-        }
+        json = UploadForm.isMultipart(contentType) ? form().payload() : Json.parse(body);
       }
       return json;
+    }
+
+    /** The body as an upload form: the JSON and the {@code files[n]} parts (none for JSON). */
+    UploadForm form() {
+      if (form == null) {
+        form =
+            UploadForm.isMultipart(contentType)
+                ? UploadForm.parse(body, contentType)
+                : new UploadForm(json(), Map.of());
+      }
+      return form;
     }
   }
 
@@ -153,45 +161,5 @@ final class Http {
       q.put(percentDecode(k), percentDecode(v.replace('+', ' ')));
     }
     return q;
-  }
-
-  /** Just enough multipart/form-data parsing to pull one named part out of a request. */
-  static final class Multipart {
-    private Multipart() {}
-
-    static byte[] part(byte[] body, String contentType, String name) {
-      int bi = contentType.indexOf("boundary=");
-      if (bi < 0) {
-        return new byte[0];
-      }
-      String boundary = contentType.substring(bi + 9).trim();
-      if (boundary.startsWith("\"")) {
-        boundary = boundary.substring(1, boundary.indexOf('"', 1));
-      }
-      int semi = boundary.indexOf(';');
-      if (semi >= 0) {
-        boundary = boundary.substring(0, semi);
-      }
-      String text = new String(body, StandardCharsets.ISO_8859_1);
-      String delim = "--" + boundary;
-      int pos = 0;
-      while ((pos = text.indexOf(delim, pos)) >= 0) {
-        int headerStart = pos + delim.length();
-        int headerEnd = text.indexOf("\r\n\r\n", headerStart);
-        if (headerEnd < 0) {
-          break;
-        }
-        String headers = text.substring(headerStart, headerEnd);
-        int next = text.indexOf("\r\n" + delim, headerEnd + 4);
-        if (next < 0) {
-          break;
-        }
-        if (headers.contains("name=\"" + name + "\"")) {
-          return text.substring(headerEnd + 4, next).getBytes(StandardCharsets.ISO_8859_1);
-        }
-        pos = next + 2;
-      }
-      return new byte[0];
-    }
   }
 }

@@ -84,6 +84,7 @@ final class Interactions {
   private final ConcurrentHashMap<Long, Interaction> byId = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Interaction> byToken = new ConcurrentHashMap<>();
   private final ConcurrentLinkedQueue<Long> order = new ConcurrentLinkedQueue<>();
+  private final Attachments attachments;
 
   Interactions(
       EmulatorConfig cfg, World world, Gateway gateway, EmulatorClock clock, Counters counters) {
@@ -92,6 +93,24 @@ final class Interactions {
     this.gateway = gateway;
     this.clock = clock;
     this.counters = counters;
+    this.attachments = new Attachments(world.ids, counters);
+  }
+
+  /** The files the bot uploaded with interaction messages. */
+  Attachments attachments() {
+    return attachments;
+  }
+
+  /** The attachments a message has now, for an edit that lists the ones to keep. */
+  private ArrayNode currentAttachments(long messageId) {
+    Message m = messageId == 0 ? null : world.messages.get(messageId);
+    if (m == null) {
+      return Json.arr();
+    }
+    synchronized (world) {
+      JsonNode a = m.json.get("attachments");
+      return a != null && a.isArray() ? (ArrayNode) a.deepCopy() : Json.arr();
+    }
   }
 
   String newToken(long id) {
@@ -174,15 +193,25 @@ final class Interactions {
         record(i, "callback_rejected", 400, body, 50035);
         return invalidForm("type", "Interaction response type " + type + " is not valid here");
       }
+      ArrayNode files = null;
+      if (type == 4 || type == 7) {
+        try {
+          ArrayNode existing = type == 7 ? currentAttachments(i.sourceMessageId) : null;
+          files = attachments.resolve(call.form(), body.path("data"), existing, i.channelId);
+        } catch (Attachments.Refused r) {
+          record(i, "callback_rejected", r.reply.status(), body, r.code);
+          return r.reply;
+        }
+      }
       i.callbackType = type;
       counters.inc("interactions.callbacks");
       record(i, "callback", call.queryFlag("with_response") ? 200 : 204, body, null);
       JsonNode data = body.path("data");
       ObjectNode message = null;
       switch (type) {
-        case 4 -> message = createOriginal(i, data, 0);
-        case 5 -> message = createOriginal(i, data, LOADING);
-        case 7 -> message = updateSource(i, data);
+        case 4 -> message = createOriginal(i, data, 0, files);
+        case 5 -> message = createOriginal(i, data, LOADING, Json.arr());
+        case 7 -> message = updateSource(i, data, files);
         default -> {}
       }
       if (!call.queryFlag("with_response")) {
@@ -237,7 +266,7 @@ final class Interactions {
   }
 
   private ObjectNode buildBotMessage(
-      Interaction i, JsonNode data, int extraFlags, boolean original) {
+      Interaction i, JsonNode data, int extraFlags, boolean original, ArrayNode files) {
     synchronized (world) {
       Channel c = world.channels.get(i.channelId);
       long id = world.ids.next();
@@ -246,6 +275,8 @@ final class Interactions {
       ObjectNode m =
           Payloads.message(world, id, c, world.bot, data.path("content").asText(""), data, msgType);
       m.put("flags", data.path("flags").asInt(0) | extraFlags);
+      m.set("attachments", files);
+      Attachments.linkEmbeds(m);
       m.put("webhook_id", Json.id(world.applicationId));
       m.put("application_id", Json.id(world.applicationId));
       m.remove("member");
@@ -273,14 +304,14 @@ final class Interactions {
     gateway.dispatch(i.guildId, type, intent, ev);
   }
 
-  private ObjectNode createOriginal(Interaction i, JsonNode data, int extraFlags) {
-    ObjectNode m = buildBotMessage(i, data, extraFlags, true);
+  private ObjectNode createOriginal(Interaction i, JsonNode data, int extraFlags, ArrayNode files) {
+    ObjectNode m = buildBotMessage(i, data, extraFlags, true, files);
     i.originalMessageId = Json.snowflake(m, "id");
     announce("MESSAGE_CREATE", i, m);
     return m;
   }
 
-  private ObjectNode updateSource(Interaction i, JsonNode data) {
+  private ObjectNode updateSource(Interaction i, JsonNode data, ArrayNode files) {
     if (i.sourceMessageId == 0) {
       return null;
     }
@@ -289,17 +320,22 @@ final class Interactions {
       return null;
     }
     synchronized (world) {
-      applyEdit(msg.json, data);
+      applyEdit(msg.json, data, files);
       return msg.json.deepCopy();
     }
   }
 
-  private void applyEdit(ObjectNode m, JsonNode data) {
-    for (String f : new String[] {"content", "embeds", "components", "attachments"}) {
+  /** {@code files}: the message's attachments after the edit, {@code null} to keep them. */
+  private void applyEdit(ObjectNode m, JsonNode data, ArrayNode files) {
+    for (String f : new String[] {"content", "embeds", "components"}) {
       if (data.has(f)) {
         m.set(f, data.get(f));
       }
     }
+    if (files != null) {
+      m.set("attachments", files);
+    }
+    Attachments.linkEmbeds(m);
     int flags = m.path("flags").asInt(0) & ~LOADING;
     if (data.has("flags")) {
       flags = (flags & EPHEMERAL) | data.get("flags").asInt(0);
@@ -338,7 +374,14 @@ final class Interactions {
     Interaction i = h[0];
     JsonNode body = call.json();
     synchronized (i) {
-      ObjectNode m = buildBotMessage(i, body, 0, false);
+      ArrayNode files;
+      try {
+        files = attachments.resolve(call.form(), body, null, i.channelId);
+      } catch (Attachments.Refused r) {
+        record(i, "followup_rejected", r.reply.status(), body, r.code);
+        return r.reply;
+      }
+      ObjectNode m = buildBotMessage(i, body, 0, false, files);
       i.followupIds.add(Json.snowflake(m, "id"));
       record(i, "followup", 200, body, null);
       counters.inc("interactions.followups");
@@ -394,9 +437,16 @@ final class Interactions {
         record(i, "edit_rejected", 404, body, 10008);
         return Reply.error(404, 10008, "Unknown Message");
       }
+      ArrayNode files;
+      try {
+        files = attachments.resolve(call.form(), body, currentAttachments(id), m.channelId);
+      } catch (Attachments.Refused r) {
+        record(i, "edit_rejected", r.reply.status(), body, r.code);
+        return r.reply;
+      }
       ObjectNode copy;
       synchronized (world) {
-        applyEdit(m.json, body);
+        applyEdit(m.json, body, files);
         copy = m.json.deepCopy();
       }
       record(i, id == i.originalMessageId ? "edit_original" : "edit_message", 200, body, null);

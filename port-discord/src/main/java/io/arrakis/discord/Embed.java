@@ -12,7 +12,8 @@ import java.util.OptionalInt;
  * it, not as a 400 50035 after the 3-second window was spent.
  *
  * @param color RGB, 0x000000–0xFFFFFF
- * @param thumbnailUrl e.g. a profile picture
+ * @param thumbnailUrl e.g. a profile picture; {@code attachment://name} shows an uploaded file
+ * @param imageUrl the large image under the embed; {@code attachment://name} as above
  */
 public record Embed(
     Optional<String> title,
@@ -21,7 +22,8 @@ public record Embed(
     OptionalInt color,
     List<Field> fields,
     Optional<String> footer,
-    Optional<String> thumbnailUrl) {
+    Optional<String> thumbnailUrl,
+    Optional<String> imageUrl) {
 
   public static final int MAX_FIELDS = 25;
 
@@ -32,6 +34,7 @@ public record Embed(
     Objects.requireNonNull(color, "color");
     Objects.requireNonNull(footer, "footer");
     Objects.requireNonNull(thumbnailUrl, "thumbnailUrl");
+    Objects.requireNonNull(imageUrl, "imageUrl");
     fields = List.copyOf(fields);
     title.ifPresent(t -> Limits.length("embed title", t, 256));
     description.ifPresent(d -> Limits.length("embed description", d, 4096));
@@ -45,6 +48,18 @@ public record Embed(
     if (fields.size() > MAX_FIELDS) {
       throw new IllegalArgumentException("an embed has at most 25 fields, got " + fields.size());
     }
+  }
+
+  /** An embed without a large image (the shape before images existed). */
+  public Embed(
+      Optional<String> title,
+      Optional<String> description,
+      Optional<String> url,
+      OptionalInt color,
+      List<Field> fields,
+      Optional<String> footer,
+      Optional<String> thumbnailUrl) {
+    this(title, description, url, color, fields, footer, thumbnailUrl, Optional.empty());
   }
 
   /** One name/value field; {@code inline} fields sit side by side. */
@@ -68,6 +83,7 @@ public record Embed(
     private final List<Field> fields = new ArrayList<>();
     private String footer;
     private String thumbnailUrl;
+    private String imageUrl;
 
     private Builder() {}
 
@@ -110,6 +126,11 @@ public record Embed(
       return this;
     }
 
+    public Builder imageUrl(String imageUrl) {
+      this.imageUrl = imageUrl;
+      return this;
+    }
+
     public Embed build() {
       return new Embed(
           Optional.ofNullable(title),
@@ -118,7 +139,8 @@ public record Embed(
           color == null ? OptionalInt.empty() : OptionalInt.of(color),
           fields,
           Optional.ofNullable(footer),
-          Optional.ofNullable(thumbnailUrl));
+          Optional.ofNullable(thumbnailUrl),
+          Optional.ofNullable(imageUrl));
     }
   }
 }

@@ -115,7 +115,9 @@ class ArchitectureTest {
                 "org.slf4j..",
                 "org.jspecify..",
                 // secp256k1 signer recovery for /verify: pure computation, no I/O
-                "org.bouncycastle..")
+                "org.bouncycastle..",
+                // the generated avatar PNG (JDK, headless): in-memory drawing and encoding only
+                "javax.imageio..")
             .allowEmptyShould(false));
   }
 

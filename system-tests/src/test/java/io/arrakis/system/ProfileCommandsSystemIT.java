@@ -10,11 +10,14 @@ import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.emulator.InteractionRef;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -79,11 +82,44 @@ class ProfileCommandsSystemIT {
   // ---- driving the emulator
 
   private JsonNode dmButton(long user, String customId) throws Exception {
+    return dmButton(user, customId, null);
+  }
+
+  /** A button on the DM message {@code messageId} (so an update edits it), or on none. */
+  private JsonNode dmButton(long user, String customId, String messageId) throws Exception {
     ObjectNode req = SietchSystem.JSON.createObjectNode();
     req.put("dm", true);
     req.put("user_id", Long.toUnsignedString(user));
     req.put("custom_id", customId);
+    if (messageId != null) {
+      req.put("message_id", messageId);
+    }
     return await(sys.emulator.control().button(req));
+  }
+
+  /**
+   * The generated picture as the emulator stored it with {@code message}: one PNG attachment the
+   * embed shows as its thumbnail, 200×200 when decoded. Returns its bytes.
+   */
+  private byte[] generatedPicture(JsonNode message) throws Exception {
+    JsonNode attachments = message.path("attachments");
+    assertThat(attachments).as("attachments of " + message).hasSize(1);
+    JsonNode png = attachments.get(0);
+    assertThat(png.path("filename").asText()).isEqualTo("avatar.png");
+    assertThat(png.path("content_type").asText()).isEqualTo("image/png");
+    assertThat(png.path("width").asInt()).isEqualTo(200);
+    assertThat(png.path("height").asInt()).isEqualTo(200);
+    String url = png.path("url").asText();
+    assertThat(message.path("embeds").get(0).path("thumbnail").path("url").asText())
+        .as("the embed shows the uploaded file")
+        .isEqualTo(url);
+    byte[] bytes = sys.emulator.control().attachment(url).orElseThrow();
+    assertThat(bytes).hasSize(png.path("size").asInt());
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
+    assertThat(image).as("decodes as an image").isNotNull();
+    assertThat(image.getWidth()).isEqualTo(200);
+    assertThat(image.getHeight()).isEqualTo(200);
+    return bytes;
   }
 
   private JsonNode dmModal(long user, String customId, Map<String, String> fields)
@@ -98,6 +134,14 @@ class ProfileCommandsSystemIT {
 
   private JsonNode await(InteractionRef ref) throws Exception {
     return sys.awaitConversation(ref, c -> c.path("acknowledged").asBoolean(), ANSWER);
+  }
+
+  /** The conversation as it is now (e.g. after a later button updated its message). */
+  private JsonNode reread(JsonNode conversation) {
+    return sys.emulator
+        .control()
+        .conversation(Long.parseUnsignedLong(conversation.path("id").asText()))
+        .orElseThrow();
   }
 
   /** The accepted callback's body: {@code {type, data}}. */
@@ -143,7 +187,9 @@ class ProfileCommandsSystemIT {
         .isEqualTo("onboarding_modal_nym:" + cid);
 
     // the nym: the picture step with its three buttons
-    JsonNode picture = callback(dmModal(member, "onboarding_modal_nym:" + cid, Map.of("nym", NYM)));
+    JsonNode pictureStep = dmModal(member, "onboarding_modal_nym:" + cid, Map.of("nym", NYM));
+    JsonNode picture = callback(pictureStep);
+    String wizardMessage = SietchSystem.message(pictureStep).path("id").asText();
     assertThat(picture.path("type").asInt()).isEqualTo(4);
     assertThat(picture.path("data").path("embeds").get(0).path("title").asText())
         .isEqualTo("Choose a profile picture");
@@ -157,20 +203,30 @@ class ProfileCommandsSystemIT {
     firstWorker.close();
     AppProcess secondWorker = sys.startWorker("profile-worker-2");
 
-    JsonNode bioStep = callback(dmButton(member, "onboarding_pfp_generate:" + cid));
+    JsonNode bioStep = callback(dmButton(member, "onboarding_pfp_generate:" + cid, wizardMessage));
     assertThat(bioStep.path("type").asInt()).as("the wizard message moves on").isEqualTo(7);
     JsonNode bioEmbed = bioStep.path("data").path("embeds").get(0);
     assertThat(bioEmbed.path("title").asText()).isEqualTo("Add a short bio?");
     assertThat(field(bioEmbed, "Picture")).isEqualTo("Generated");
-    assertThat(field(bioEmbed, "Generated")).startsWith("```\n+-----------------+");
+    assertThat(bioEmbed.path("thumbnail").path("url").asText())
+        .isEqualTo("attachment://avatar.png");
+    // the update carried the PNG as a file: the wizard message now shows it
+    JsonNode updated = SietchSystem.message(reread(pictureStep));
+    assertThat(updated.path("embeds").get(0).path("title").asText()).isEqualTo("Add a short bio?");
+    byte[] preview = generatedPicture(updated);
 
     JsonNode bioModal = callback(dmButton(member, "onboarding_bio_add:" + cid));
     assertThat(bioModal.path("type").asInt()).isEqualTo(9);
     assertThat(bioModal.path("data").path("custom_id").asText())
         .isEqualTo("onboarding_modal_bio:" + cid);
 
-    JsonNode done = callback(dmModal(member, "onboarding_modal_bio:" + cid, Map.of("bio", BIO)));
+    JsonNode finished = dmModal(member, "onboarding_modal_bio:" + cid, Map.of("bio", BIO));
+    JsonNode done = callback(finished);
     JsonNode welcome = done.path("data").path("embeds").get(0);
+    byte[] welcomePicture = generatedPicture(SietchSystem.message(finished));
+    assertThat(welcomePicture)
+        .as("same member and seed, same tier palette: the same picture")
+        .isEqualTo(preview);
     // nobody else is a member yet, so the first member fills Naib seat #1 (spec §5.2)
     assertThat(welcome.path("title").asText())
         .isEqualTo("Welcome to the council, " + NYM + " — you hold Naib seat #1");
@@ -202,6 +258,7 @@ class ProfileCommandsSystemIT {
     assertThat(field(embed, "Tier")).isEqualTo("⚔️ Fedaykin");
     assertThat(embed.path("footer").path("text").asText())
         .isEqualTo("Wallets and Discord identities are never shown.");
+    byte[] publicPicture = generatedPicture(card);
 
     JsonNode own =
         sys.awaitConversation(
@@ -209,6 +266,9 @@ class ProfileCommandsSystemIT {
     assertThat(ephemeral(SietchSystem.message(own))).isTrue();
     assertThat(SietchSystem.message(own).path("embeds").get(0).path("footer").path("text").asText())
         .isEqualTo("Edit with /profile edit");
+    assertThat(generatedPicture(SietchSystem.message(own)))
+        .as("deterministic: both cards upload the same bytes")
+        .isEqualTo(publicPicture);
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.arrakis.jda.responder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.arrakis.discord.Attachment;
 import io.arrakis.discord.InteractionResponder;
 import io.arrakis.discord.InteractionResponse;
 import io.arrakis.discord.InteractionToken;
@@ -19,6 +20,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -82,25 +84,38 @@ final class HttpInteractionResponder implements InteractionResponder {
                 + "/"
                 + segment(t.token())
                 + "/callback?with_response=true");
-    return execute(Route.CALLBACK, t, "POST", uri, PayloadJson.callback(response));
+    return execute(
+        Route.CALLBACK,
+        t,
+        "POST",
+        uri,
+        PayloadJson.callback(response),
+        PayloadJson.files(response));
   }
 
   @Override
   public ResponseOutcome followup(InteractionToken t, MessagePayload message) {
     URI uri = webhook(t, "?wait=true");
-    return execute(Route.FOLLOWUP, t, "POST", uri, PayloadJson.message(message));
+    return execute(
+        Route.FOLLOWUP, t, "POST", uri, PayloadJson.message(message), message.attachments());
   }
 
   @Override
   public ResponseOutcome editOriginal(InteractionToken t, MessagePayload message) {
     URI uri = webhook(t, "/messages/%40original");
-    return execute(Route.EDIT_ORIGINAL, t, "PATCH", uri, PayloadJson.message(message));
+    return execute(
+        Route.EDIT_ORIGINAL,
+        t,
+        "PATCH",
+        uri,
+        PayloadJson.replacement(message),
+        message.attachments());
   }
 
   @Override
   public ResponseOutcome deleteOriginal(InteractionToken t) {
     URI uri = webhook(t, "/messages/%40original");
-    return execute(Route.DELETE_ORIGINAL, t, "DELETE", uri, null);
+    return execute(Route.DELETE_ORIGINAL, t, "DELETE", uri, null, List.of());
   }
 
   private URI webhook(InteractionToken t, String tail) {
@@ -109,9 +124,14 @@ final class HttpInteractionResponder implements InteractionResponder {
   }
 
   private ResponseOutcome execute(
-      Route route, InteractionToken t, String method, URI uri, ObjectNode body) {
+      Route route,
+      InteractionToken t,
+      String method,
+      URI uri,
+      ObjectNode body,
+      List<Attachment> files) {
     long start = System.nanoTime();
-    ResponseOutcome outcome = attempt(route, t, method, uri, body);
+    ResponseOutcome outcome = attempt(route, t, method, uri, body, files);
     String tag;
     String reason = "none";
     if (outcome instanceof ResponseOutcome.Sent s) {
@@ -134,7 +154,12 @@ final class HttpInteractionResponder implements InteractionResponder {
   }
 
   private ResponseOutcome attempt(
-      Route route, InteractionToken t, String method, URI uri, ObjectNode body) {
+      Route route,
+      InteractionToken t,
+      String method,
+      URI uri,
+      ObjectNode body,
+      List<Attachment> files) {
     HttpRequest.Builder rb =
         HttpRequest.newBuilder(uri)
             .timeout(settings.requestTimeout())
@@ -142,6 +167,11 @@ final class HttpInteractionResponder implements InteractionResponder {
             .header("Accept", "application/json");
     if (body == null) {
       rb.method(method, HttpRequest.BodyPublishers.noBody());
+    } else if (!files.isEmpty()) {
+      // Files go as Discord's upload form; the same bytes are resent on a retry.
+      MultipartBody form = MultipartBody.of(bytes(body), files);
+      rb.header("Content-Type", form.contentType())
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(form.bytes()));
     } else {
       rb.header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofByteArray(bytes(body)));

@@ -1,25 +1,34 @@
 package io.arrakis.bot.profile;
 
+import io.arrakis.discord.Attachment;
+import io.arrakis.discord.Embed;
+import io.arrakis.discord.MessagePayload;
 import io.arrakis.domain.common.MemberId;
+import io.arrakis.domain.profile.PictureType;
+import io.arrakis.domain.profile.Profile;
+import io.arrakis.domain.tiers.Tier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The generated picture of spec §8.1: the "drunken bishop" walk over SHA-256 of {@code member_id +
  * ":" + pfp_seed} on a 17×9 grid (start at the centre; per byte, per 2-bit pair low bits first: 00
  * ↖, 01 ↗, 10 ↙, 11 ↘; clamped at the edges; visits counted).
  *
- * <p>The spec renders it as a 200 px PNG attachment; {@code MessagePayload} carries no attachments
- * yet, so embeds show the same grid as OpenSSH-style random art in a code block — deterministic,
- * dependency-free, and the stored {@code pfp_seed} is all a later PNG renderer needs.
+ * <p>Shown as a 200 px PNG ({@link AvatarPng}) uploaded with the message and referenced by the
+ * embed as {@code attachment://avatar.png}. Only interaction answers carry files: a message sent as
+ * a queued {@code DiscordAction} (the {@code /profile edit} menu DM) names the picture type
+ * instead.
  */
 final class GeneratedPicture {
   static final int WIDTH = 17;
   static final int HEIGHT = 9;
-  private static final String SYMBOLS = " .o+=*BOX@%&#/^";
+  static final String FILENAME = "avatar.png";
+  static final String DESCRIPTION = "Generated profile picture";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private GeneratedPicture() {}
@@ -51,32 +60,29 @@ final class GeneratedPicture {
     return visits;
   }
 
-  /** The random art, framed, 11 lines of 19 characters (start {@code S}, end {@code E}). */
-  static String art(MemberId member, String seed) {
+  /**
+   * The picture as the PNG attachment {@value #FILENAME}, coloured with the tier's palette (the
+   * sand palette before the member has a tier).
+   */
+  static Attachment attachment(MemberId member, String seed, Optional<Tier> tier) {
     int[] end = new int[2];
     int[][] visits = walk(member, seed, end);
-    StringBuilder out = new StringBuilder("+" + "-".repeat(WIDTH) + "+\n");
-    for (int y = 0; y < HEIGHT; y++) {
-      out.append('|');
-      for (int x = 0; x < WIDTH; x++) {
-        char c;
-        if (x == end[0] && y == end[1]) {
-          c = 'E';
-        } else if (x == WIDTH / 2 && y == HEIGHT / 2) {
-          c = 'S';
-        } else {
-          c = SYMBOLS.charAt(Math.min(visits[y][x], SYMBOLS.length() - 1));
-        }
-        out.append(c);
-      }
-      out.append("|\n");
-    }
-    return out.append('+').append("-".repeat(WIDTH)).append('+').toString();
+    return Attachment.png(
+        FILENAME, AvatarPng.render(visits, end, AvatarPng.palette(tier)), DESCRIPTION);
   }
 
-  /** The art as an embed field value (a code block). */
-  static String codeBlock(MemberId member, String seed) {
-    return "```\n" + art(member, seed) + "\n```";
+  /** A profile's generated picture, when that is its picture type. */
+  static Optional<Attachment> of(Profile p) {
+    if (p.pictureType() != PictureType.GENERATED) {
+      return Optional.empty();
+    }
+    return p.pictureSeed().map(seed -> attachment(p.memberId(), seed, p.tier()));
+  }
+
+  /** Shows {@code picture} as the embed's thumbnail and uploads it with the message. */
+  static void show(Attachment picture, Embed.Builder embed, MessagePayload.Builder message) {
+    embed.thumbnailUrl(picture.reference());
+    message.attachment(picture);
   }
 
   private static byte[] sha256(String text) {

@@ -344,12 +344,9 @@ final class OnboardingCompletion {
             .footer("See it with /profile view · change it with /profile edit");
     profile.bio().ifPresent(b -> embed.field("Bio", b));
     profile.pictureUrl().ifPresent(embed::thumbnailUrl);
-    if (profile.pictureSeed().isPresent()) {
-      embed.field(
-          "Generated picture",
-          GeneratedPicture.codeBlock(profile.memberId(), profile.pictureSeed().get()));
-    }
-    return MessagePayload.builder().embed(embed.build()).build();
+    MessagePayload.Builder message = MessagePayload.builder();
+    GeneratedPicture.of(profile).ifPresent(png -> GeneratedPicture.show(png, embed, message));
+    return message.embed(embed.build()).build();
   }
 
   private static void addRole(

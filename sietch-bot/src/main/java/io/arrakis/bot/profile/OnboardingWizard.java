@@ -20,6 +20,7 @@ import io.arrakis.domain.profile.BioSanitizer;
 import io.arrakis.domain.profile.NymPolicy;
 import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.PictureUrlPolicy;
+import io.arrakis.domain.tiers.Tier;
 import io.arrakis.state.SessionStore;
 import io.arrakis.state.StateUnavailableException;
 import java.time.Duration;
@@ -196,7 +197,9 @@ public final class OnboardingWizard implements ComponentHandler {
   private Answer toBio(ComponentInvocation in, OnboardingSession next)
       throws StateUnavailableException {
     save(in, next);
-    return show(in, bioStep(in.community(), next));
+    Optional<Tier> tier =
+        eligibleEntry(repos, in.communityId(), in.caller()).flatMap(RankingEntry::tier);
+    return show(in, bioStep(in.community(), next, tier));
   }
 
   private Answer finish(ComponentInvocation in, OnboardingSession s)
@@ -344,7 +347,9 @@ public final class OnboardingWizard implements ComponentHandler {
         .build();
   }
 
-  static MessagePayload bioStep(CommunityConfig community, OnboardingSession s) {
+  /** {@code tier}: the palette of the generated picture's preview (the ranking's, for now). */
+  static MessagePayload bioStep(
+      CommunityConfig community, OnboardingSession s, Optional<Tier> tier) {
     String cid = community.id().toString();
     Embed.Builder embed =
         Embed.builder()
@@ -355,11 +360,13 @@ public final class OnboardingWizard implements ComponentHandler {
                     + community.members().bioMaxLength()
                     + " characters about you. Links are removed.")
             .field("Picture", pictureLabel(s.pictureType()), true);
+    MessagePayload.Builder message = MessagePayload.builder();
     if (s.pictureType() == PictureType.GENERATED && s.pictureSeed().isPresent()) {
-      embed.field("Generated", GeneratedPicture.codeBlock(s.memberId(), s.pictureSeed().get()));
+      GeneratedPicture.show(
+          GeneratedPicture.attachment(s.memberId(), s.pictureSeed().get(), tier), embed, message);
     }
     s.pictureUrl().ifPresent(embed::thumbnailUrl);
-    return MessagePayload.builder()
+    return message
         .embed(embed.build())
         .row(
             Button.primary(BIO_ADD + ":" + cid, "Add bio"),

@@ -1,6 +1,8 @@
 package io.arrakis.bot.profile;
 
+import io.arrakis.discord.Attachment;
 import io.arrakis.discord.Embed;
+import io.arrakis.discord.MessagePayload;
 import io.arrakis.domain.badges.BadgeDefinition;
 import io.arrakis.domain.badges.MemberBadge;
 import io.arrakis.domain.community.CommunityConfig;
@@ -11,10 +13,14 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The profile embeds of spec §15.8: the caller's own (private) card and the public one. */
+/**
+ * The profile cards of spec §15.8: the caller's own (private) card and the public one, each one
+ * embed whose thumbnail is the member's picture (a generated one uploaded with the message).
+ */
 final class ProfileCards {
   static final String OWN_FOOTER = "Edit with /profile edit";
   static final String PUBLIC_FOOTER = "Wallets and Discord identities are never shown.";
@@ -44,29 +50,26 @@ final class ProfileCards {
         .toList();
   }
 
-  /** Title, picture and bio shared by both cards. */
+  /** Title and bio shared by both cards. */
   private static Embed.Builder base(Profile p) {
     Embed.Builder embed = Embed.builder().title(title(p)).color(COLOR);
     p.bio().filter(b -> !b.isBlank()).ifPresent(embed::description);
-    switch (p.pictureType()) {
-      case CUSTOM -> p.pictureUrl().ifPresent(embed::thumbnailUrl);
-      case GENERATED -> {
-        // the PNG attachment needs attachment support in MessagePayload: the art as text instead
-      }
-      case NONE -> {}
-    }
     return embed;
   }
 
-  private static void generated(Embed.Builder embed, Profile p) {
-    if (p.pictureType() == io.arrakis.domain.profile.PictureType.GENERATED) {
-      p.pictureSeed()
-          .ifPresent(
-              seed -> embed.field("Picture", GeneratedPicture.codeBlock(p.memberId(), seed)));
+  /** The card as a message: the embed, with the member's picture as its thumbnail. */
+  private static MessagePayload.Builder message(Profile p, Embed.Builder embed) {
+    MessagePayload.Builder message = MessagePayload.builder();
+    Optional<Attachment> generated = GeneratedPicture.of(p);
+    if (generated.isPresent()) {
+      GeneratedPicture.show(generated.get(), embed, message);
+    } else if (p.pictureType() == io.arrakis.domain.profile.PictureType.CUSTOM) {
+      p.pictureUrl().ifPresent(embed::thumbnailUrl);
     }
+    return message.embed(embed.build());
   }
 
-  static Embed own(Repositories repos, CommunityConfig c, Profile p, Instant now) {
+  static MessagePayload.Builder own(Repositories repos, CommunityConfig c, Profile p, Instant now) {
     Embed.Builder embed =
         base(p)
             .field("Tier", tier(p), true)
@@ -75,11 +78,11 @@ final class ProfileCards {
     p.nymLastChangedAt()
         .ifPresent(t -> embed.field("Last nym change", "<t:" + t.getEpochSecond() + ":R>", true));
     embed.field("Badges", Integer.toString(activeBadges(repos, c, p).size()), true);
-    generated(embed, p);
-    return embed.footer(OWN_FOOTER).build();
+    return message(p, embed.footer(OWN_FOOTER));
   }
 
-  static Embed publicCard(Repositories repos, CommunityConfig c, Profile p, Instant now) {
+  static MessagePayload.Builder publicCard(
+      Repositories repos, CommunityConfig c, Profile p, Instant now) {
     List<MemberBadge> badges = activeBadges(repos, c, p);
     Embed.Builder embed =
         base(p)
@@ -104,7 +107,6 @@ final class ProfileCards {
       }
       embed.field("Recent badges", recent);
     }
-    generated(embed, p);
-    return embed.footer(PUBLIC_FOOTER).build();
+    return message(p, embed.footer(PUBLIC_FOOTER));
   }
 }

@@ -70,19 +70,14 @@ public final class ProfileCommand implements CommandHandler {
         return Answer.error(noMember(nym.get()));
       }
       return Answer.reply(
-          MessagePayload.builder()
-              .embed(ProfileCards.publicCard(repos, in.community(), found.get(), in.now()))
-              .build());
+          ProfileCards.publicCard(repos, in.community(), found.get(), in.now()).build());
     }
     Optional<Profile> own = member(in);
     if (own.isEmpty()) {
       return Answer.reply(Replies.notMember());
     }
     return Answer.reply(
-        MessagePayload.builder()
-            .embed(ProfileCards.own(repos, in.community(), own.get(), in.now()))
-            .ephemeral()
-            .build());
+        ProfileCards.own(repos, in.community(), own.get(), in.now()).ephemeral().build());
   }
 
   private Answer edit(Invocation in) throws StateUnavailableException {

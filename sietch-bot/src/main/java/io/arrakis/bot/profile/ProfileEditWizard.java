@@ -265,12 +265,22 @@ public final class ProfileEditWizard implements ComponentHandler {
         p.leftAt());
   }
 
+  /**
+   * The menu as the {@code /profile edit} DM: a queued action, which carries no files, so a
+   * generated picture is named (the Picture field) but not shown until the menu is re-rendered.
+   */
   static MessagePayload menu(CommunityConfig c, Profile p) {
-    return menu(c, p, "");
+    return menu(c, p, "", false);
+  }
+
+  /** The menu re-rendered in answer to a button or modal, with the picture. */
+  static MessagePayload menu(CommunityConfig c, Profile p, String notice) {
+    return menu(c, p, notice, true);
   }
 
   /** The menu: current nym, bio and picture type, and the four buttons. */
-  static MessagePayload menu(CommunityConfig c, Profile p, String notice) {
+  private static MessagePayload menu(
+      CommunityConfig c, Profile p, String notice, boolean withGeneratedPicture) {
     String cid = c.id().toString();
     Embed.Builder embed =
         Embed.builder()
@@ -283,10 +293,11 @@ public final class ProfileEditWizard implements ComponentHandler {
     p.pictureUrl()
         .filter(u -> p.pictureType() == PictureType.CUSTOM)
         .ifPresent(embed::thumbnailUrl);
-    if (p.pictureType() == PictureType.GENERATED && p.pictureSeed().isPresent()) {
-      embed.field("Generated", GeneratedPicture.codeBlock(p.memberId(), p.pictureSeed().get()));
+    MessagePayload.Builder message = MessagePayload.builder();
+    if (withGeneratedPicture) {
+      GeneratedPicture.of(p).ifPresent(png -> GeneratedPicture.show(png, embed, message));
     }
-    return MessagePayload.builder()
+    return message
         .content(notice)
         .embed(embed.build())
         .row(
@@ -299,17 +310,22 @@ public final class ProfileEditWizard implements ComponentHandler {
 
   static MessagePayload pictureMenu(CommunityConfig c, Profile p, Optional<String> notice) {
     String cid = c.id().toString();
-    return MessagePayload.builder()
+    Embed.Builder embed =
+        Embed.builder()
+            .title("Profile picture")
+            .color(ProfileCards.COLOR)
+            .description(
+                "Now: "
+                    + OnboardingWizard.pictureLabel(p.pictureType())
+                    + ". Upload a Discord or Imgur link, generate a new picture, or remove it.");
+    p.pictureUrl()
+        .filter(u -> p.pictureType() == PictureType.CUSTOM)
+        .ifPresent(embed::thumbnailUrl);
+    MessagePayload.Builder message = MessagePayload.builder();
+    GeneratedPicture.of(p).ifPresent(png -> GeneratedPicture.show(png, embed, message));
+    return message
         .content(notice.orElse(""))
-        .embed(
-            Embed.builder()
-                .title("Profile picture")
-                .color(ProfileCards.COLOR)
-                .description(
-                    "Now: "
-                        + OnboardingWizard.pictureLabel(p.pictureType())
-                        + ". Upload a Discord or Imgur link, generate a new picture, or remove it.")
-                .build())
+        .embed(embed.build())
         .row(
             Button.primary(PFP_UPLOAD + ":" + cid, "Upload"),
             Button.secondary(PFP_GENERATE + ":" + cid, "Generate"),

@@ -102,7 +102,11 @@ class OnboardingWizardTest {
     assertThat(bio.response()).isInstanceOf(InteractionResponse.UpdateMessage.class);
     assertThat(buttons(message(bio)))
         .containsExactly("onboarding_bio_add:" + cid(), "onboarding_bio_skip:" + cid());
-    assertThat(fields(message(bio).embeds().get(0)).get("Generated")).startsWith("```\n+-----");
+    assertThat(message(bio).attachments()).hasSize(1);
+    assertThat(message(bio).attachments().get(0).filename()).isEqualTo("avatar.png");
+    assertThat(message(bio).attachments().get(0).contentType()).isEqualTo("image/png");
+    assertThat(message(bio).embeds().get(0).thumbnailUrl()).hasValue("attachment://avatar.png");
+    assertThat(fields(message(bio).embeds().get(0))).doesNotContainKey("Generated");
 
     assertThat(modal(wizard.handle(f.click(OnboardingWizard.BIO_ADD, ALICE))).customId())
         .isEqualTo("onboarding_modal_bio:" + cid());

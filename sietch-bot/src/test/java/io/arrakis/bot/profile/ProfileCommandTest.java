@@ -17,9 +17,11 @@ import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction;
 import io.arrakis.discord.InteractionContext;
 import io.arrakis.discord.InteractionToken;
+import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.action.DiscordAction;
 import io.arrakis.domain.badges.MemberBadge;
 import io.arrakis.domain.common.UserId;
+import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +121,59 @@ class ProfileCommandTest {
         .isEqualTo("No member named Ghost.");
     assertThat(ProfileFixture.ephemeralText(run("view", ALICE, Map.of("nym", "nobody"))))
         .isEqualTo("No member named nobody.");
+  }
+
+  private Profile generated(Profile p) {
+    Profile g =
+        new Profile(
+            p.memberId(),
+            p.userId(),
+            p.nym(),
+            p.bio(),
+            PictureType.GENERATED,
+            Optional.empty(),
+            Optional.of("0011223344556677"),
+            p.tier(),
+            p.tierUpdatedAt(),
+            p.createdAt(),
+            p.nymLastChangedAt(),
+            p.formerNaib(),
+            p.active(),
+            p.leftAt());
+    f.repos.profiles().save(f.community.id(), g);
+    return g;
+  }
+
+  @Test
+  void givenAGeneratedPicture_bothCardsUploadThePngAndShowItAsTheThumbnail() throws Exception {
+    Profile p = generated(f.member(ALICE, "Chani", 40));
+    byte[] expected =
+        GeneratedPicture.attachment(p.memberId(), "0011223344556677", p.tier()).data();
+
+    for (Answer answer :
+        List.of(run("view", ALICE, Map.of()), run("view", user(3), Map.of("nym", "Chani")))) {
+      MessagePayload m = message(answer);
+      assertThat(m.attachments())
+          .singleElement()
+          .satisfies(
+              a -> {
+                assertThat(a.filename()).isEqualTo("avatar.png");
+                assertThat(a.data()).isEqualTo(expected);
+              });
+      assertThat(m.embeds().get(0).thumbnailUrl()).hasValue("attachment://avatar.png");
+    }
+  }
+
+  @Test
+  void givenAGeneratedPicture_theEditMenuDm_namesItButCarriesNoFile() throws Exception {
+    generated(f.member(ALICE, "Chani", 40));
+
+    DiscordAction.SendDirectMessage dm =
+        (DiscordAction.SendDirectMessage) run("edit", ALICE, Map.of()).actions().get(0);
+
+    assertThat(dm.message().attachments()).as("queued actions carry no files").isEmpty();
+    assertThat(dm.message().embeds().get(0).thumbnailUrl()).isEmpty();
+    assertThat(fields(dm.message().embeds().get(0))).containsEntry("Picture", "Generated");
   }
 
   @Test

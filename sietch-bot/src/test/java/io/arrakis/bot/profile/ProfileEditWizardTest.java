@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
 import io.arrakis.discord.InteractionResponse;
+import io.arrakis.discord.MessagePayload;
 import io.arrakis.domain.audit.AuditType;
 import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.profile.PictureType;
@@ -115,11 +116,18 @@ class ProfileEditWizardTest {
             "edit_pfp_remove:" + cid,
             "edit_pfp_back:" + cid);
 
-    wizard.handle(f.click(ProfileEditWizard.PFP_GENERATE, ALICE));
+    MessagePayload generated =
+        message(wizard.handle(f.click(ProfileEditWizard.PFP_GENERATE, ALICE)));
     assertThat(current().pictureType()).isEqualTo(PictureType.GENERATED);
     String seed = current().pictureSeed().orElseThrow();
-    wizard.handle(f.click(ProfileEditWizard.PFP_GENERATE, ALICE));
+    assertThat(generated.attachments()).hasSize(1);
+    assertThat(generated.embeds().get(0).thumbnailUrl()).hasValue("attachment://avatar.png");
+    MessagePayload regenerated =
+        message(wizard.handle(f.click(ProfileEditWizard.PFP_GENERATE, ALICE)));
     assertThat(current().pictureSeed()).isPresent().isNotEqualTo(Optional.of(seed));
+    assertThat(regenerated.attachments().get(0).data())
+        .as("a new seed draws a new picture")
+        .isNotEqualTo(generated.attachments().get(0).data());
 
     assertThat(
             ephemeralText(
@@ -135,7 +143,9 @@ class ProfileEditWizardTest {
     assertThat(current().pictureType()).isEqualTo(PictureType.CUSTOM);
     assertThat(current().pictureUrl()).hasValue("https://i.imgur.com/abc.png");
 
-    wizard.handle(f.click(ProfileEditWizard.PFP_REMOVE, ALICE));
+    MessagePayload removed = message(wizard.handle(f.click(ProfileEditWizard.PFP_REMOVE, ALICE)));
+    assertThat(removed.attachments()).isEmpty();
+    assertThat(removed.embeds().get(0).thumbnailUrl()).isEmpty();
     assertThat(current().pictureType()).isEqualTo(PictureType.NONE);
     assertThat(current().pictureUrl()).isEmpty();
 
