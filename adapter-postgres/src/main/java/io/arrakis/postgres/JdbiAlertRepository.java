@@ -5,6 +5,8 @@ import io.arrakis.domain.alerts.AlertPreferences;
 import io.arrakis.domain.alerts.AlertType;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.common.MemberId;
+import io.arrakis.domain.common.UserId;
+import io.arrakis.domain.port.AlertDeliveryUpdate;
 import io.arrakis.domain.port.AlertRecord;
 import io.arrakis.domain.port.AlertRepository;
 import java.time.Instant;
@@ -28,6 +30,14 @@ final class JdbiAlertRepository implements AlertRepository {
               AlertFrequency.fromId(rs.getString("frequency")).orElseThrow(),
               rs.getInt("alerts_sent_this_week"),
               Sql.instant(rs, "week_start"));
+  private static final RowMapper<AlertDeliveryUpdate> UPDATED =
+      (rs, ctx) ->
+          new AlertDeliveryUpdate(
+              Sql.uuid(rs, "id"),
+              new UserId(rs.getLong("recipient_discord_id")),
+              Optional.ofNullable(rs.getObject("member_id", UUID.class)).map(MemberId::new),
+              alertType(rs.getString("alert_type")),
+              Sql.instant(rs, "created_at"));
   private final Session session;
 
   JdbiAlertRepository(Session session) {
@@ -116,6 +126,55 @@ final class JdbiAlertRepository implements AlertRepository {
                 .bind("at", r.createdAt())
                 .bindByType("deliveredAt", Sql.orNull(r.deliveredAt()), Instant.class)
                 .execute());
+  }
+
+  @Override
+  public Optional<AlertDeliveryUpdate> markDelivered(
+      CommunityId community, UUID alertId, Instant at) {
+    return session.tenant(
+        community,
+        h ->
+            h.createQuery(
+                    """
+                    update alert_history set delivered = true, delivered_at = :at
+                    where community_id = :c and id = :id
+                      and not delivered and delivery_error is null
+                    returning id, recipient_discord_id, member_id, alert_type, created_at
+                    """)
+                .bind("c", community.value())
+                .bind("id", alertId)
+                .bind("at", at)
+                .map(UPDATED)
+                .findOne());
+  }
+
+  @Override
+  public Optional<AlertDeliveryUpdate> markFailed(
+      CommunityId community, UUID alertId, String error) {
+    return session.tenant(
+        community,
+        h ->
+            h.createQuery(
+                    """
+                    update alert_history set delivery_error = :error
+                    where community_id = :c and id = :id
+                      and not delivered and delivery_error is null
+                    returning id, recipient_discord_id, member_id, alert_type, created_at
+                    """)
+                .bind("c", community.value())
+                .bind("id", alertId)
+                .bind("error", error)
+                .map(UPDATED)
+                .findOne());
+  }
+
+  private static AlertType alertType(String id) {
+    for (AlertType type : AlertType.values()) {
+      if (type.id().equals(id)) {
+        return type;
+      }
+    }
+    throw new IllegalStateException("unknown alert type in alert_history: " + id);
   }
 
   @Override

@@ -1,12 +1,25 @@
 package io.arrakis.postgres;
 
 import io.arrakis.domain.common.CommunityId;
+import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.port.TierHistoryRepository;
 import io.arrakis.domain.tiers.Tier;
 import io.arrakis.domain.tiers.TierHistoryEntry;
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** {@code tier_history}: append-only. */
 final class JdbiTierHistoryRepository implements TierHistoryRepository {
+  private static final RowMapper<TierHistoryEntry> ROW =
+      (rs, ctx) ->
+          new TierHistoryEntry(
+              new MemberId(Sql.uuid(rs, "member_id")),
+              Sql.optString(rs, "old_tier").map(JdbiTierHistoryRepository::tier),
+              Sql.optString(rs, "new_tier").map(JdbiTierHistoryRepository::tier),
+              Sql.bigInteger(rs, "balance_at_change"),
+              Sql.optInt(rs, "rank_at_change"),
+              Sql.instant(rs, "changed_at"));
   private final Session session;
 
   JdbiTierHistoryRepository(Session session) {
@@ -32,5 +45,24 @@ final class JdbiTierHistoryRepository implements TierHistoryRepository {
                 .bindByType("rank", Sql.orNull(e.rank()), Integer.class)
                 .bind("at", e.changedAt())
                 .execute());
+  }
+
+  @Override
+  public List<TierHistoryEntry> since(CommunityId community, Instant since) {
+    return session.tenant(
+        community,
+        h ->
+            h.createQuery(
+                    "select * from tier_history where community_id = :c and changed_at >= :since"
+                        + " order by changed_at desc")
+                .bind("c", community.value())
+                .bind("since", since)
+                .map(ROW)
+                .list());
+  }
+
+  private static Tier tier(String id) {
+    return Tier.fromId(id)
+        .orElseThrow(() -> new IllegalStateException("unknown tier in tier_history: " + id));
   }
 }

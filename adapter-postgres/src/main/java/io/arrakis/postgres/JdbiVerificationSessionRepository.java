@@ -129,4 +129,17 @@ final class JdbiVerificationSessionRepository implements VerificationSessionRepo
                 .bind("now", now)
                 .execute());
   }
+
+  @Override
+  public int deleteCreatedBefore(CommunityId community, Instant cutoff) {
+    return session.tenant(
+        community,
+        h ->
+            h.createUpdate(
+                    "delete from verification_sessions where community_id = :c"
+                        + " and created_at < :cutoff")
+                .bind("c", community.value())
+                .bind("cutoff", cutoff)
+                .execute());
+  }
 }

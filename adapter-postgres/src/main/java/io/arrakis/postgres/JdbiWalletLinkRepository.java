@@ -7,6 +7,7 @@ import io.arrakis.domain.port.WalletLinkRepository;
 import io.arrakis.domain.profile.WalletLink;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** {@code wallet_links}: the primary key is the user, a unique key the wallet. */
@@ -16,7 +17,8 @@ final class JdbiWalletLinkRepository implements WalletLinkRepository {
           new WalletLink(
               new UserId(rs.getLong("discord_user_id")),
               new Address(rs.getString("wallet_address")),
-              Sql.instant(rs, "verified_at"));
+              Sql.instant(rs, "verified_at"),
+              Sql.optUuid(rs, "session_id"));
   private final Session session;
 
   JdbiWalletLinkRepository(Session session) {
@@ -70,15 +72,17 @@ final class JdbiWalletLinkRepository implements WalletLinkRepository {
             h.createUpdate(
                     """
                     insert into wallet_links (community_id, discord_user_id, wallet_address,
-                      verified_at)
-                    values (:c, :u, :w, :at)
+                      verified_at, session_id)
+                    values (:c, :u, :w, :at, :session)
                     on conflict (community_id, discord_user_id) do update set
-                      wallet_address = excluded.wallet_address, verified_at = excluded.verified_at
+                      wallet_address = excluded.wallet_address, verified_at = excluded.verified_at,
+                      session_id = excluded.session_id
                     """)
                 .bind("c", community.value())
                 .bind("u", link.userId().value())
                 .bind("w", link.wallet().value())
                 .bind("at", link.verifiedAt())
+                .bindByType("session", link.sessionId().orElse(null), UUID.class)
                 .execute());
   }
 }

@@ -3,7 +3,11 @@ package io.arrakis.postgres;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.arrakis.domain.port.BurnerRegistry;
+import io.arrakis.domain.port.GuildMemberMirror;
+import io.arrakis.domain.port.GuildPresenceRepository;
+import io.arrakis.domain.port.JobRunRepository;
 import io.arrakis.domain.port.Repositories;
+import io.arrakis.domain.port.WeeklyDigestRepository;
 import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -23,6 +27,10 @@ public final class Postgres implements AutoCloseable {
   private final Session session;
   private final Repositories repositories;
   private final BurnerRegistry burners;
+  private final GuildMemberMirror guildMembers;
+  private final GuildPresenceRepository guildPresence;
+  private final JobRunRepository jobRuns;
+  private final WeeklyDigestRepository weeklyDigests;
 
   private Postgres(HikariDataSource dataSource) {
     this.dataSource = dataSource;
@@ -45,8 +53,13 @@ public final class Postgres implements AutoCloseable {
             new JdbiRoleRevocationRepository(session),
             new JdbiWaitlistRepository(session),
             new JdbiTierHistoryRepository(session),
-            new JdbiVerificationSessionRepository(session));
+            new JdbiVerificationSessionRepository(session),
+            new JdbiMigrationRepository(session));
     this.burners = new JdbiBurnerRegistry(session);
+    this.guildMembers = new JdbiGuildMemberMirror(session);
+    this.guildPresence = new JdbiGuildPresenceRepository(session);
+    this.jobRuns = new JdbiJobRunRepository(session);
+    this.weeklyDigests = new JdbiWeeklyDigestRepository(session);
   }
 
   /**
@@ -106,6 +119,26 @@ public final class Postgres implements AutoCloseable {
    */
   public BurnerRegistry burners() {
     return burners;
+  }
+
+  /** The guild member mirror ({@code guild_members}, tenant); joins the thread's unit of work. */
+  public GuildMemberMirror guildMembers() {
+    return guildMembers;
+  }
+
+  /** Whether the bot is in each community's guild ({@code guild_presence}, tenant). */
+  public GuildPresenceRepository guildPresence() {
+    return guildPresence;
+  }
+
+  /** {@code job_runs} (global): the scheduled-job runner's record of each period. */
+  public JobRunRepository jobRuns() {
+    return jobRuns;
+  }
+
+  /** {@code weekly_digests} (tenant): one digest per community and week. */
+  public WeeklyDigestRepository weeklyDigests() {
+    return weeklyDigests;
   }
 
   public UnitOfWork unitOfWork() {

@@ -9,6 +9,7 @@ import io.arrakis.messaging.Subscription;
 import io.arrakis.postgres.Postgres;
 import io.arrakis.rabbitmq.RabbitMq;
 import io.arrakis.redis.Redis;
+import io.arrakis.worker.jobs.JobService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -24,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The serving worker: consumes the interaction and guild-event queues, serves {@code /health} and
- * {@code /metrics}, and stops gracefully (stop consuming, finish and ack in-flight work, close).
+ * The serving worker: consumes the interaction and guild-event queues, runs the scheduled jobs
+ * (unless {@code JOBS_ENABLED=false}), serves {@code /health} and {@code /metrics}, and stops
+ * gracefully (stop consuming, finish and ack in-flight work, close).
  */
 final class Worker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Worker.class);
@@ -40,6 +42,7 @@ final class Worker implements AutoCloseable {
   private final CircuitBreaker database;
   private final CircuitBreaker discord;
   private final PrometheusMeterRegistry metrics;
+  private final JobService jobs;
   private final List<Subscription> subscriptions = new ArrayList<>();
   private EventConsumer consumer;
   private OpsServer ops;
@@ -55,7 +58,8 @@ final class Worker implements AutoCloseable {
       GuildEventPipeline events,
       @Named("database") CircuitBreaker database,
       @Named("discord") CircuitBreaker discord,
-      PrometheusMeterRegistry metrics) {
+      PrometheusMeterRegistry metrics,
+      JobService jobs) {
     this.config = config;
     this.rabbit = rabbit;
     this.publisher = publisher;
@@ -66,6 +70,7 @@ final class Worker implements AutoCloseable {
     this.database = database;
     this.discord = discord;
     this.metrics = metrics;
+    this.jobs = jobs;
   }
 
   void start() throws IOException {
@@ -79,7 +84,15 @@ final class Worker implements AutoCloseable {
         consumer.subscribe(rabbit.topology().names().interactionsQueue(), settings, interactions));
     subscriptions.add(
         consumer.subscribe(rabbit.topology().names().guildEventsQueue(), settings, events));
+    if (config.jobsEnabled()) {
+      jobs.start();
+    }
     log.info("worker started: {}; health on port {}", config, ops.port());
+  }
+
+  /** The scheduled jobs, for the operator's {@code run-job} (which does not start serving). */
+  JobService jobs() {
+    return jobs;
   }
 
   int healthPort() {
@@ -119,7 +132,8 @@ final class Worker implements AutoCloseable {
 
   @Override
   public void close() {
-    log.info("stopping: no new deliveries, finishing in-flight work");
+    log.info("stopping: no new deliveries or job runs, finishing in-flight work");
+    jobs.close(); // stops ticking, lets running jobs finish (their leases are released)
     if (consumer != null) {
       consumer.close(); // cancels, lets in-flight handlers finish and ack
     }

@@ -3,9 +3,13 @@ package io.arrakis.worker;
 import io.arrakis.app.Environment;
 import io.arrakis.messaging.TopologyProfile;
 import io.arrakis.postgres.PostgresSettings;
+import io.arrakis.state.StateKeys;
+import io.arrakis.worker.jobs.JobOverrides;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The serving worker's configuration, read from the environment and validated as a whole
@@ -18,6 +22,12 @@ import java.util.Map;
  * @param concurrency handler threads per queue ({@code WORKER_CONCURRENCY}, = prefetch)
  * @param shardCount the gateway's shard count ({@code SHARD_COUNT}, 1): routes a guild's actions to
  *     the queue of the ingestor holding its shard, so it must equal the ingestor's
+ * @param jobsEnabled whether this worker runs the scheduled jobs ({@code JOBS_ENABLED}, true)
+ * @param jobTick how often the scheduler looks for due periods ({@code JOB_TICK_SECONDS}, 15)
+ * @param jobOverrides per-job schedule, lease TTL and test delay overrides (see {@link
+ *     JobOverrides})
+ * @param instanceId this worker in {@code job_runs} and job leases ({@code WORKER_INSTANCE_ID},
+ *     host-pid)
  */
 record WorkerConfig(
     URI apiUrl,
@@ -29,7 +39,11 @@ record WorkerConfig(
     int healthPort,
     int prefetch,
     int concurrency,
-    int shardCount) {
+    int shardCount,
+    boolean jobsEnabled,
+    Duration jobTick,
+    JobOverrides jobOverrides,
+    String instanceId) {
 
   static final String DISCORD_API = "https://discord.com/api";
 
@@ -61,6 +75,30 @@ record WorkerConfig(
     int prefetch = env.integer("WORKER_PREFETCH", 1, 10);
     int concurrency = env.integer("WORKER_CONCURRENCY", 1, prefetch);
     int shardCount = env.integer("SHARD_COUNT", 1, 1);
+    boolean jobsEnabled = true;
+    String enabled = env.string("JOBS_ENABLED", "true");
+    if (enabled.equalsIgnoreCase("false")) {
+      jobsEnabled = false;
+    } else if (!enabled.equalsIgnoreCase("true")) {
+      env.problem("JOBS_ENABLED must be true or false: " + enabled);
+    }
+    Duration jobTick = Duration.ofSeconds(env.integer("JOB_TICK_SECONDS", 1, 15));
+    JobOverrides overrides = JobOverrides.NONE;
+    try {
+      overrides =
+          JobOverrides.parse(
+              Optional.ofNullable(variables.get("JOB_SCHEDULE_OVERRIDES")),
+              Optional.ofNullable(variables.get("JOB_MAX_DURATION_OVERRIDES")),
+              Optional.ofNullable(variables.get("JOB_TEST_DELAY")));
+    } catch (IllegalArgumentException ex) {
+      env.problem(ex.getMessage());
+    }
+    String instanceId = env.string("WORKER_INSTANCE_ID", defaultInstanceId());
+    try {
+      StateKeys.segment("WORKER_INSTANCE_ID", instanceId);
+    } catch (IllegalArgumentException ex) {
+      env.problem(ex.getMessage());
+    }
     env.validate();
     return new WorkerConfig(
         apiUrl,
@@ -72,7 +110,25 @@ record WorkerConfig(
         healthPort,
         prefetch,
         concurrency,
-        shardCount);
+        shardCount,
+        jobsEnabled,
+        jobTick,
+        overrides,
+        instanceId);
+  }
+
+  /** host-pid: unique per process, and readable in {@code job_runs}. */
+  static String defaultInstanceId() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException ex) {
+      host = "worker";
+    }
+    String safe = host.replaceAll("[^A-Za-z0-9._-]", "_");
+    return (safe.length() > 150 ? safe.substring(0, 150) : safe)
+        + "-"
+        + ProcessHandle.current().pid();
   }
 
   /**
@@ -107,6 +163,10 @@ record WorkerConfig(
         + concurrency
         + ", shards "
         + shardCount
+        + ", jobs "
+        + (jobsEnabled
+            ? "on (tick " + jobTick.toSeconds() + " s, instance " + instanceId + ")"
+            : "off")
         + ", health "
         + healthHost
         + ":"

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code register-commands [--guild ID]}: bulk-overwrites the slash commands at deploy time;
  *       the only mode that takes the bot token;
  *   <li>{@code migrate}: applies the database migrations as the migration role;
- *   <li>{@code seed-demo --guild ID --members ID,ID,…}: a demo community for local runs.
+ *   <li>{@code seed-demo --guild ID --members ID,ID,…}: a demo community for local runs;
+ *   <li>{@code run-job --list | NAME [--period ISO-INSTANT]}: lists the scheduled jobs, or runs one
+ *       now under the same lease and {@code job_runs} record as the scheduler.
  * </ul>
  *
  * Exit codes: 0 done, 1 failed, 2 bad configuration or usage.
@@ -43,6 +45,7 @@ public final class WorkerMain {
             case "register-commands" -> RegisterCommands.run(rest, System.getenv(), System.out);
             case "migrate" -> Migrate.run(System.getenv(), System.out);
             case "seed-demo" -> DemoCommunity.run(rest, System.getenv(), System.out);
+            case "run-job" -> RunJob.run(rest, System.getenv(), System.out);
             case "-h", "--help", "help" -> usage(0);
             default -> usage(2);
           };
@@ -59,7 +62,8 @@ public final class WorkerMain {
     (exit == 0 ? System.out : System.err)
         .println(
             "usage: java -jar app-worker.jar [serve | register-commands [--guild ID] | migrate |"
-                + " seed-demo --guild ID --members ID,ID,...]");
+                + " seed-demo --guild ID --members ID,ID,... | run-job --list |"
+                + " run-job NAME [--period ISO-INSTANT]]");
     return exit;
   }
 

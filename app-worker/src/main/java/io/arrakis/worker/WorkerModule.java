@@ -10,10 +10,16 @@ import io.arrakis.bot.InteractionDispatcher;
 import io.arrakis.bot.SietchHandlers;
 import io.arrakis.bot.SnapshotCache;
 import io.arrakis.bot.Transactions;
+import io.arrakis.bot.events.GatewayEventHandlers;
+import io.arrakis.bot.events.MirroredMemberRoles;
+import io.arrakis.bot.jobs.ScheduledJob;
+import io.arrakis.bot.jobs.SietchJobs;
 import io.arrakis.discord.InteractionResponder;
 import io.arrakis.discord.action.DiscordActions;
+import io.arrakis.domain.port.MemberRoles;
 import io.arrakis.domain.port.Repositories;
 import io.arrakis.jda.actions.QueuedDiscordActions;
+import io.arrakis.jda.events.JsonGatewayEventDecoder;
 import io.arrakis.jda.responder.InteractionResponders;
 import io.arrakis.messaging.EventPublisher;
 import io.arrakis.messaging.RetryPolicy;
@@ -25,6 +31,7 @@ import io.arrakis.rabbitmq.RabbitMqSettings;
 import io.arrakis.redis.Redis;
 import io.arrakis.redis.RedisSettings;
 import io.arrakis.state.IdempotencyClaims;
+import io.arrakis.worker.jobs.JobService;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -249,9 +256,183 @@ final class WorkerModule {
             clock));
   }
 
+  /** The scheduled jobs of spec §18; one line per job family. */
   @Provides
-  static List<GuildEventHandler> eventHandlers() {
-    return List.of();
+  static List<ScheduledJob> jobs(
+      Repositories repositories,
+      Postgres postgres,
+      DiscordActions actions,
+      Transactions transactions,
+      Clock clock,
+      io.arrakis.bot.sync.EligibilitySyncJob eligibilitySync) {
+    List<ScheduledJob> jobs = new java.util.ArrayList<>();
+    jobs.addAll(
+        SietchJobs.standard(repositories, postgres.weeklyDigests(), actions, transactions, clock));
+    jobs.add(eligibilitySync);
+    return List.copyOf(jobs);
+  }
+
+  /** The 6-hourly sync (spec §3): chain reads over EVM_RPC_URLS*, effects as actions. */
+  @Provides
+  static io.arrakis.bot.sync.EligibilitySyncJob eligibilitySync(
+      Repositories repositories,
+      Transactions transactions,
+      Redis redis,
+      MemberRoles memberRoles,
+      DiscordActions actions,
+      WorkerConfig config,
+      Clock clock) {
+    io.arrakis.bot.sync.EffectPerformer performer =
+        new io.arrakis.bot.sync.EffectPerformer(
+            repositories,
+            new io.arrakis.bot.sync.AlertDelivery(repositories),
+            new io.arrakis.bot.sync.ChannelPosts(
+                n -> java.util.concurrent.ThreadLocalRandom.current().nextInt(n)),
+            // not wired yet: the welcome DM lives package-private in bot.events / bot.verify
+            (community, user, actionId) -> java.util.Optional.empty(),
+            actions,
+            transactions,
+            Duration.ofSeconds(30),
+            java.util.UUID::randomUUID);
+    return new io.arrakis.bot.sync.EligibilitySyncJob(
+        repositories,
+        transactions,
+        redis.leases(),
+        new EvmHoldingsSource(System.getenv()),
+        memberRoles,
+        performer,
+        clock,
+        config.instanceId(),
+        pause -> Thread.sleep(pause.toMillis()));
+  }
+
+  @Provides
+  @Singleton
+  static JobService jobService(
+      List<ScheduledJob> jobs,
+      WorkerConfig config,
+      Redis redis,
+      Postgres postgres,
+      MeterRegistry registry,
+      Clock clock) {
+    return JobService.create(
+        jobs,
+        config.jobOverrides(),
+        redis.leases(),
+        postgres.jobRuns(),
+        registry,
+        clock,
+        config.instanceId(),
+        config.jobTick());
+  }
+
+  @Provides
+  static List<GuildEventHandler> eventHandlers(
+      @Named("gateway-events") List<GuildEventHandler> gatewayEvents,
+      @Named("alert-outcomes") List<GuildEventHandler> alertOutcomes,
+      @Named("setup-creations") List<GuildEventHandler> setupCreations) {
+    List<GuildEventHandler> handlers = new java.util.ArrayList<>();
+    handlers.addAll(gatewayEvents);
+    handlers.addAll(alertOutcomes);
+    handlers.addAll(setupCreations);
+    return List.copyOf(handlers);
+  }
+
+  /**
+   * Roles and channels the setup wizard or a migration created, mapped as the gateway reports them.
+   * The decoder belongs in {@code JsonGatewayEventDecoder} once {@code GatewayEvent} has role and
+   * channel creations; until then it reads the three fields here.
+   */
+  @Provides
+  @Named("setup-creations")
+  static List<GuildEventHandler> setupCreationHandlers(
+      Repositories repositories,
+      Postgres postgres,
+      Redis redis,
+      Transactions transactions,
+      CommunityDirectory directory,
+      Clock clock) {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    io.arrakis.bot.setup.CreatedEntity.Decoder decoder =
+        (type, payload) -> {
+          try {
+            com.fasterxml.jackson.databind.JsonNode d = json.readTree(payload);
+            com.fasterxml.jackson.databind.JsonNode e =
+                type.equals(io.arrakis.bot.setup.CreatedEntityHandler.ROLE_CREATE)
+                    ? d.path("role")
+                    : d;
+            if (!d.path("guild_id").isTextual() || !e.path("id").isTextual()) {
+              throw new IllegalArgumentException(type + " without guild_id or id");
+            }
+            return new io.arrakis.bot.setup.CreatedEntity(
+                Long.parseUnsignedLong(d.path("guild_id").asText()),
+                Long.parseUnsignedLong(e.path("id").asText()),
+                e.path("name").asText(""),
+                e.path("type").asInt(-1) == 0);
+          } catch (java.io.IOException | NumberFormatException ex) {
+            throw new IllegalArgumentException(type + " is not valid JSON with numeric ids", ex);
+          }
+        };
+    BotPorts ports =
+        new BotPorts(
+            repositories,
+            postgres.burners(),
+            redis.sessions(),
+            redis.cooldowns(),
+            redis.rateLimiter(),
+            redis.leases(),
+            clock);
+    return io.arrakis.bot.setup.CreatedEntityHandler.both(decoder, ports, transactions, directory);
+  }
+
+  /** The gateway events of spec §17, which also keep the guild member mirror. */
+  @Provides
+  @Named("gateway-events")
+  static List<GuildEventHandler> gatewayEventHandlers(
+      Repositories repositories,
+      Postgres postgres,
+      Redis redis,
+      Transactions transactions,
+      CommunityDirectory directory,
+      DiscordActions actions,
+      Clock clock) {
+    BotPorts ports =
+        new BotPorts(
+            repositories,
+            postgres.burners(),
+            redis.sessions(),
+            redis.cooldowns(),
+            redis.rateLimiter(),
+            redis.leases(),
+            clock);
+    return new GatewayEventHandlers(
+            ports,
+            postgres.guildMembers(),
+            postgres.guildPresence(),
+            transactions,
+            directory,
+            actions,
+            new JsonGatewayEventDecoder())
+        .all();
+  }
+
+  /** The managed roles guild members hold, from the member mirror (spec §4.4 "actual"). */
+  @Provides
+  static MemberRoles memberRoles(Repositories repositories, Postgres postgres) {
+    return new MirroredMemberRoles(postgres.guildMembers(), repositories.communities());
+  }
+
+  /** ACTION_DONE / ACTION_FAILED of alert DMs: delivered, or the error (spec §13.3). */
+  @Provides
+  @Named("alert-outcomes")
+  static List<GuildEventHandler> alertOutcomeHandlers(
+      Repositories repositories, Transactions transactions, Clock clock) {
+    io.arrakis.bot.sync.AlertDelivery delivery =
+        new io.arrakis.bot.sync.AlertDelivery(repositories);
+    return List.of(
+        io.arrakis.bot.sync.AlertDmOutcomeHandler.delivered(delivery, transactions, clock),
+        io.arrakis.bot.sync.AlertDmOutcomeHandler.failed(delivery, transactions, clock));
   }
 
   @Provides

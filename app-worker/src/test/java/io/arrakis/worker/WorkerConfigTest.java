@@ -191,4 +191,37 @@ class WorkerConfigTest {
 
     assertThat(shown).contains("db.example").doesNotContain("url-pass-2Rt");
   }
+
+  @Test
+  void givenNoJobVariables_thenJobsRunEveryFifteenSecondsAsHostPid() {
+    WorkerConfig config = WorkerConfig.fromEnvironment(minimal());
+
+    assertThat(config.jobsEnabled()).isTrue();
+    assertThat(config.jobTick()).isEqualTo(java.time.Duration.ofSeconds(15));
+    assertThat(config.instanceId()).endsWith("-" + ProcessHandle.current().pid());
+    assertThat(config.jobOverrides()).isEqualTo(io.arrakis.worker.jobs.JobOverrides.NONE);
+  }
+
+  @Test
+  void givenJobVariables_thenTheyAreReadAndBadOnesNamedTogether() {
+    Map<String, String> env = minimal();
+    env.put("JOBS_ENABLED", "false");
+    env.put("JOB_TICK_SECONDS", "2");
+    env.put("WORKER_INSTANCE_ID", "worker-7");
+    env.put("JOB_SCHEDULE_OVERRIDES", "badge-check=*/5 * * * * *");
+    WorkerConfig config = WorkerConfig.fromEnvironment(env);
+    assertThat(config.jobsEnabled()).isFalse();
+    assertThat(config.jobTick()).isEqualTo(java.time.Duration.ofSeconds(2));
+    assertThat(config.instanceId()).isEqualTo("worker-7");
+    assertThat(config.jobOverrides().schedules()).containsEntry("badge-check", "*/5 * * * * *");
+
+    env.put("JOBS_ENABLED", "sometimes");
+    env.put("JOB_TEST_DELAY", "badge-check=later");
+    env.put("WORKER_INSTANCE_ID", "no spaces");
+    ConfigException refused = refused(env);
+    assertThat(refused.getMessage())
+        .contains("JOBS_ENABLED")
+        .contains("JOB_TEST_DELAY")
+        .contains("WORKER_INSTANCE_ID");
+  }
 }

@@ -20,14 +20,17 @@ import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.roles.RoleKey;
 import io.arrakis.domain.tiers.Tier;
+import io.arrakis.domain.tiers.TierHistoryEntry;
 import io.arrakis.domain.water.WaterGrant;
 import io.arrakis.emulator.InteractionRef;
 import io.arrakis.postgres.UnitOfWork;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
@@ -157,6 +160,14 @@ class AdminCommandsSystemIT {
             Optional.of("founding water"),
             Optional.empty());
     uow.inCommunity(sys.community, () -> repos.badges().save(sys.community, water));
+    // the sync's tier history: Bob was promoted 2 days ago, Carol 9 days ago (not this week)
+    uow.inCommunity(
+        sys.community,
+        () -> {
+          repos.tierHistory().append(sys.community, promotion("Bob", Tier.USUL, now, 2));
+          repos.tierHistory().append(sys.community, promotion("Carol", Tier.SIHAYA, now, 9));
+          return null;
+        });
     sys.startWorker("admin-worker");
   }
 
@@ -313,6 +324,16 @@ class AdminCommandsSystemIT {
     assertThat(dms.toString()).contains("New badge: Helper");
   }
 
+  private TierHistoryEntry promotion(String nym, Tier from, Instant now, int daysAgo) {
+    return new TierHistoryEntry(
+        members.get(nym).memberId(),
+        Optional.of(from),
+        Optional.of(Tier.FEDAYKIN),
+        BigInteger.TEN,
+        OptionalInt.of(50),
+        now.minus(Duration.ofDays(daysAgo)));
+  }
+
   @Test
   void adminStatsAnswersAnAdminAfterDeferring() throws Exception {
     JsonNode stats = run(admin, "admin-stats", null, Map.of());
@@ -322,6 +343,9 @@ class AdminCommandsSystemIT {
     assertThat(embed.path("title").asText()).isEqualTo("Community Analytics — Demo Sietch");
     assertThat(field(embed, "Members")).isEqualTo("4");
     assertThat(field(embed, "Tier distribution")).isEqualTo("👑 Naib: 1\n⚔️ Fedaykin: 3");
+    assertThat(field(embed, "Promotions this week")).isEqualTo("1");
+    assertThat(field(embed, "Recent promotions"))
+        .isEqualTo("Bob: Usul → Fedaykin · 2d ago\nCarol: Sihaya → Fedaykin · 9d ago");
     assertThat(field(embed, "Sync health"))
         .contains("Ranked wallets: 120")
         .contains("Eligible: 69");

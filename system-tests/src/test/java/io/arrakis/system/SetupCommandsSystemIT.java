@@ -8,25 +8,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.arrakis.bot.setup.MigrationRecord;
-import io.arrakis.bot.setup.SessionMigrationRecords;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.community.CoexistenceMode;
 import io.arrakis.domain.community.CommunityConfig;
+import io.arrakis.domain.community.MigrationState;
 import io.arrakis.domain.community.SietchPreset;
 import io.arrakis.domain.port.Repositories;
 import io.arrakis.domain.roles.RoleKey;
+import io.arrakis.domain.sync.ShadowComparison;
 import io.arrakis.emulator.InteractionRef;
-import io.arrakis.redis.Redis;
-import io.arrakis.redis.RedisSettings;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -62,6 +60,7 @@ class SetupCommandsSystemIT {
   private long guild2;
   private long admin2;
   private CommunityId community2;
+  private long naib;
 
   @BeforeAll
   void start() throws Exception {
@@ -76,17 +75,37 @@ class SetupCommandsSystemIT {
     member = sys.members.get(6);
     makeAdmin(sys.guild, admin);
 
-    // Given: the demo community has run 15 days in shadow mode beside an incumbent at 97 %
+    // Given: the demo community (Naib mapped) has run 15 days in shadow mode beside an
+    // incumbent, the sync's comparisons in PostgreSQL matching 97 %
     CommunityConfig demo = find(sys.community);
-    save(demo.withCoexistence(CoexistenceMode.SHADOW, Optional.of(new Snowflake(INCUMBENT))));
-    try (Redis redis = Redis.connect(RedisSettings.defaults(URI.create(workerRedis)))) {
-      new SessionMigrationRecords(redis.sessions())
-          .write(
-              sys.community,
-              MigrationRecord.entered(
-                      CoexistenceMode.SHADOW, Instant.now().minus(Duration.ofDays(15)))
-                  .withComparisons(1000, 970));
-    }
+    naib = sys.emulator.control().roleId(sys.guild, "Naib");
+    save(
+        demo.withRoles(demo.roles().with(RoleKey.NAIB, new Snowflake(naib)))
+            .withCoexistence(CoexistenceMode.SHADOW, Optional.of(new Snowflake(INCUMBENT))));
+    Instant shadowStart = Instant.now().minus(Duration.ofDays(15));
+    sys.db
+        .postgres
+        .unitOfWork()
+        .inCommunity(
+            sys.community,
+            () -> {
+              repos()
+                  .migrations()
+                  .save(sys.community, MigrationState.entered(CoexistenceMode.SHADOW, shadowStart));
+              repos()
+                  .migrations()
+                  .recordComparison(
+                      sys.community,
+                      new ShadowComparison(600, 570),
+                      shadowStart.plus(Duration.ofDays(1)));
+              repos()
+                  .migrations()
+                  .recordComparison(
+                      sys.community,
+                      new ShadowComparison(400, 400),
+                      shadowStart.plus(Duration.ofDays(2)));
+              return null;
+            });
 
     // A second guild the bot joined but nobody set up yet: its community exists, inactive
     guild2 = sys.emulator.control().guildIds().get(1);
@@ -132,6 +151,46 @@ class SetupCommandsSystemIT {
               repos().communities().save(c);
               return null;
             });
+  }
+
+  /** Waits up to 20 s for {@code value} to be present (an action's effect, a gateway event's). */
+  private static <T> T await(String what, Supplier<Optional<T>> value) throws InterruptedException {
+    Instant deadline = Instant.now().plusSeconds(20);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<T> v = value.get();
+      if (v.isPresent()) {
+        return v.get();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("timed out waiting for " + what);
+  }
+
+  private Optional<Long> roleNamed(long guild, String name) {
+    for (JsonNode g : sys.emulator.control().describeWorld().path("guilds")) {
+      if (g.path("id").asText().equals(Long.toUnsignedString(guild))) {
+        for (JsonNode e : g.path("roles")) {
+          if (e.path("name").asText().equals(name)) {
+            return Optional.of(Long.parseUnsignedLong(e.path("id").asText()));
+          }
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The name the emulator holds for role or channel {@code id} of {@code guild}. */
+  private Optional<String> nameInEmulator(long guild, String list, long id) {
+    for (JsonNode g : sys.emulator.control().describeWorld().path("guilds")) {
+      if (g.path("id").asText().equals(Long.toUnsignedString(guild))) {
+        for (JsonNode e : g.path(list)) {
+          if (e.path("id").asText().equals(Long.toUnsignedString(id))) {
+            return Optional.of(e.path("name").asText());
+          }
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   // ---- driving the emulator
@@ -298,6 +357,22 @@ class SetupCommandsSystemIT {
     assertThat(field(embed(executed), "New mode")).isEqualTo("`primary`");
     assertThat(executed.path("components")).isEmpty();
     assertThat(find(sys.community).coexistenceMode()).isEqualTo(CoexistenceMode.PRIMARY);
+    // primary writes namespaced copies: the ingestor created sietch-Naib in the emulator, and the
+    // worker mapped its id from GUILD_ROLE_CREATE
+    assertThat(field(embed(executed), "Namespaced roles being created")).contains("sietch-Naib");
+    await("sietch-Naib created in the emulator", () -> roleNamed(sys.guild, "sietch-Naib"));
+    long copy =
+        await(
+            "the namespaced Naib role's id",
+            () ->
+                find(sys.community)
+                    .roles()
+                    .bindings()
+                    .get(RoleKey.NAIB)
+                    .parallelRoleId()
+                    .map(Snowflake::value));
+    assertThat(copy).isNotEqualTo(naib);
+    assertThat(nameInEmulator(sys.guild, "roles", copy)).contains("sietch-Naib");
 
     // /admin-takeover: three buttons, three modals
     cooldown();
@@ -356,12 +431,27 @@ class SetupCommandsSystemIT {
     assertThat(field(embed(done), "Previous mode")).isEqualTo("`primary`");
     assertThat(field(embed(done), "New mode")).isEqualTo("`exclusive`");
     assertThat(find(sys.community).coexistenceMode()).isEqualTo(CoexistenceMode.EXCLUSIVE);
+    assertThat(find(sys.community).roles().bindings().get(RoleKey.NAIB).discordRoleId())
+        .contains(new Snowflake(copy));
+    // the copy loses its prefix in Discord (role.edit), and PostgreSQL records the mode
+    await(
+        "sietch-Naib renamed to Naib",
+        () -> nameInEmulator(sys.guild, "roles", copy).filter(n -> n.equals("Naib")));
+    assertThat(
+            sys.db
+                .postgres
+                .unitOfWork()
+                .inCommunity(sys.community, () -> repos().migrations().state(sys.community))
+                .orElseThrow()
+                .mode())
+        .isEqualTo(CoexistenceMode.EXCLUSIVE);
   }
 
   @Test
   @Order(3)
   void setupWizard_mainPath_configuresAndActivatesANewCommunity() throws Exception {
     assertThat(find(community2).active()).isFalse();
+    long seededAnnouncements = sys.emulator.control().channelId(guild2, "announcements");
     JsonNode onboard = run(guild2, admin2, "onboard", null, Map.of());
     assertThat(onboard.path("callback_type").asInt()).as("deferred").isEqualTo(5);
     JsonNode init = message(onboard);
@@ -412,9 +502,9 @@ class SetupCommandsSystemIT {
 
     JsonNode roles = current(onboard);
     assertThat(embed(roles).path("description").asText()).contains("50%");
-    long naib = sys.emulator.control().roleId(guild2, "Naib");
+    long naib2 = sys.emulator.control().roleId(guild2, "Naib");
     long fedaykin = sys.emulator.control().roleId(guild2, "Fedaykin");
-    pick(guild2, admin2, "wizard:role:" + sid + ":naib", 6, Long.toUnsignedString(naib), roles);
+    pick(guild2, admin2, "wizard:role:" + sid + ":naib", 6, Long.toUnsignedString(naib2), roles);
     pick(
         guild2,
         admin2,
@@ -422,7 +512,10 @@ class SetupCommandsSystemIT {
         6,
         Long.toUnsignedString(fedaykin),
         roles);
-    click(guild2, admin2, "wizard:next:" + sid, roles);
+    click(guild2, admin2, "wizard:roles-page:" + sid + ":5", roles);
+    click(guild2, admin2, "wizard:create-roles:" + sid, current(onboard));
+    assertThat(customIds(current(onboard))).contains("wizard:create-roles:" + sid);
+    click(guild2, admin2, "wizard:next:" + sid, current(onboard));
 
     JsonNode channels = current(onboard);
     assertThat(embed(channels).path("description").asText()).contains("62%");
@@ -442,7 +535,8 @@ class SetupCommandsSystemIT {
         8,
         Long.toUnsignedString(census),
         channels);
-    click(guild2, admin2, "wizard:next:" + sid, channels);
+    click(guild2, admin2, "wizard:create-channels:" + sid, channels);
+    click(guild2, admin2, "wizard:next:" + sid, current(onboard));
 
     JsonNode review = current(onboard);
     assertThat(embed(review).path("description").asText()).contains("75%");
@@ -457,9 +551,40 @@ class SetupCommandsSystemIT {
     assertThat(c.token().symbol()).isEqualTo("SPICE");
     assertThat(c.eligibility().eligibleCount()).isEqualTo(50);
     assertThat(c.roles().bindings().get(RoleKey.NAIB).discordRoleId())
-        .contains(new Snowflake(naib));
+        .contains(new Snowflake(naib2));
     assertThat(c.channels().census()).contains(new Snowflake(census));
     assertThat(c.coexistenceMode()).isEqualTo(CoexistenceMode.EXCLUSIVE);
+    assertThat(
+            sys.db
+                .postgres
+                .unitOfWork()
+                .inCommunity(community2, () -> repos().badges().catalogue(community2)))
+        .as("deploy seeds the preset badges")
+        .isNotEmpty();
+
+    // "create missing": the unmapped roles and the announcements channel were created in the
+    // emulator by the ingestor, and their ids came back through the gateway into the config
+    assertThat(field(embed(complete), "Being created")).contains("Former Naib");
+    await("Former Naib created in the emulator", () -> roleNamed(guild2, "Former Naib"));
+    long formerNaib =
+        await(
+            "Former Naib's id",
+            () ->
+                Optional.ofNullable(find(community2).roles().bindings().get(RoleKey.FORMER_NAIB))
+                    .flatMap(b -> b.discordRoleId())
+                    .map(Snowflake::value));
+    assertThat(nameInEmulator(guild2, "roles", formerNaib)).contains("Former Naib");
+    long announcements =
+        await(
+            "the announcements channel's id",
+            () -> find(community2).channels().announcements().map(Snowflake::value));
+    assertThat(nameInEmulator(guild2, "channels", announcements)).contains("announcements");
+    assertThat(announcements)
+        .as("a new channel, not the seeded one of the same name")
+        .isNotEqualTo(seededAnnouncements);
+    assertThat(find(community2).roles().bindings().get(RoleKey.NAIB).discordRoleId())
+        .as("mapped roles are not created again")
+        .contains(new Snowflake(naib2));
 
     JsonNode resumed = message(run(guild2, admin2, "resume", null, Map.of()));
     assertThat(resumed.path("content").asText())

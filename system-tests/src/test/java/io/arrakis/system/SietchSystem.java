@@ -132,6 +132,9 @@ final class SietchSystem implements AutoCloseable {
     env.put("RABBITMQ_URL", broker.amqpUrl());
     env.put("REDIS_URL", redisUrl);
     env.put("SHARD_COUNT", Integer.toString(shards));
+    // Scheduled jobs would award badges and sync at start-up under the commands' tests; the tests
+    // of the jobs turn them on.
+    env.put("JOBS_ENABLED", "false");
     return env;
   }
 

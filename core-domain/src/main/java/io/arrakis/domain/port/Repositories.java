@@ -19,7 +19,8 @@ public record Repositories(
     RoleRevocationRepository roleRevocations,
     WaitlistRepository waitlist,
     TierHistoryRepository tierHistory,
-    VerificationSessionRepository verificationSessions) {
+    VerificationSessionRepository verificationSessions,
+    MigrationRepository migrations) {
 
   /** The same repositories with another eligibility repository (e.g. a caching decorator). */
   public Repositories withEligibility(EligibilityRepository replacement) {
@@ -37,7 +38,45 @@ public record Repositories(
         roleRevocations,
         waitlist,
         tierHistory,
-        verificationSessions);
+        verificationSessions,
+        migrations);
+  }
+
+  /**
+   * The repositories without migration records, for callers that never migrate: every call to
+   * {@link #migrations()} then throws.
+   */
+  public Repositories(
+      CommunityRepository communities,
+      EligibilityRepository eligibility,
+      WalletLinkRepository walletLinks,
+      ProfileRepository profiles,
+      SeatRepository seats,
+      BadgeRepository badges,
+      WaterGrantRepository waterGrants,
+      ActivityRepository activity,
+      AlertRepository alerts,
+      AuditLogRepository auditLog,
+      RoleRevocationRepository roleRevocations,
+      WaitlistRepository waitlist,
+      TierHistoryRepository tierHistory,
+      VerificationSessionRepository verificationSessions) {
+    this(
+        communities,
+        eligibility,
+        walletLinks,
+        profiles,
+        seats,
+        badges,
+        waterGrants,
+        activity,
+        alerts,
+        auditLog,
+        roleRevocations,
+        waitlist,
+        tierHistory,
+        verificationSessions,
+        new NoMigrations());
   }
 
   /**
@@ -72,7 +111,42 @@ public record Repositories(
         roleRevocations,
         waitlist,
         tierHistory,
-        new NoVerificationSessions());
+        new NoVerificationSessions(),
+        new NoMigrations());
+  }
+
+  /** Stands in where no migration records exist; never used by the bot. */
+  private static final class NoMigrations implements MigrationRepository {
+    private static UnsupportedOperationException none() {
+      return new UnsupportedOperationException("these repositories have no migration records");
+    }
+
+    @Override
+    public java.util.Optional<io.arrakis.domain.community.MigrationState> state(
+        io.arrakis.domain.common.CommunityId community) {
+      throw none();
+    }
+
+    @Override
+    public void save(
+        io.arrakis.domain.common.CommunityId community,
+        io.arrakis.domain.community.MigrationState state) {
+      throw none();
+    }
+
+    @Override
+    public void recordComparison(
+        io.arrakis.domain.common.CommunityId community,
+        io.arrakis.domain.sync.ShadowComparison comparison,
+        java.time.Instant comparedAt) {
+      throw none();
+    }
+
+    @Override
+    public io.arrakis.domain.sync.ShadowTotals comparisonsSince(
+        io.arrakis.domain.common.CommunityId community, java.time.Instant since) {
+      throw none();
+    }
   }
 
   /** Stands in where no verification sessions exist; never used by the bot. */

@@ -36,4 +36,13 @@ public interface VerificationSessionRepository {
 
   /** Marks the community's pending sessions past their expiry {@code expired}; returns how many. */
   int expirePending(CommunityId community, Instant now);
+
+  /**
+   * Deletes the community's sessions created before {@code cutoff}, whatever their status (the
+   * expiry job keeps 30 days); returns how many. A default that refuses, so stand-ins without
+   * storage need not implement it; both real stores override it.
+   */
+  default int deleteCreatedBefore(CommunityId community, Instant cutoff) {
+    throw new UnsupportedOperationException("this store cannot purge sessions");
+  }
 }

@@ -343,6 +343,19 @@ public final class InMemoryRepositories {
       alertHistory.add(record);
     }
 
+    /** Delivery outcomes are recorded by the worker, never by the domain's use cases. */
+    @Override
+    public Optional<io.arrakis.domain.port.AlertDeliveryUpdate> markDelivered(
+        CommunityId community, java.util.UUID alertId, Instant at) {
+      throw new UnsupportedOperationException("not used by the domain's tests");
+    }
+
+    @Override
+    public Optional<io.arrakis.domain.port.AlertDeliveryUpdate> markFailed(
+        CommunityId community, java.util.UUID alertId, String error) {
+      throw new UnsupportedOperationException("not used by the domain's tests");
+    }
+
     @Override
     public Optional<MemberId> lastNaibThreatChallenger(CommunityId community, MemberId holder) {
       for (int i = alertHistory.size() - 1; i >= 0; i--) {
@@ -414,6 +427,14 @@ public final class InMemoryRepositories {
     @Override
     public void append(CommunityId community, TierHistoryEntry entry) {
       tierHistory.add(entry);
+    }
+
+    @Override
+    public List<TierHistoryEntry> since(CommunityId community, Instant since) {
+      return tierHistory.stream()
+          .filter(e -> !e.changedAt().isBefore(since))
+          .sorted(Comparator.comparing(TierHistoryEntry::changedAt).reversed())
+          .toList();
     }
   }
 }

@@ -23,6 +23,7 @@ import io.arrakis.domain.port.Repositories;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.profile.WalletLink;
 import io.arrakis.domain.tiers.Tier;
+import io.arrakis.domain.tiers.TierHistoryEntry;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.time.Duration;
@@ -45,7 +46,11 @@ import org.slf4j.LoggerFactory;
 public final class AdminStatsCommand implements CommandHandler {
   private static final Logger log = LoggerFactory.getLogger(AdminStatsCommand.class);
   static final String FAILED = "Failed to generate analytics.";
-  static final String NO_TIER_HISTORY = "Not recorded yet";
+  static final String NO_PROMOTIONS = "No promotions yet";
+
+  /** How far back "Recent promotions" looks: one bounded read serves both promotion fields. */
+  static final Duration RECENT = Duration.ofDays(30);
+
   static final int COLOR = 0x8E44AD;
   static final Duration WEEK = Duration.ofDays(7);
 
@@ -136,6 +141,13 @@ public final class AdminStatsCommand implements CommandHandler {
                         + a.balance().setScale(1, RoundingMode.DOWN).toPlainString())
             .collect(Collectors.joining("\n"));
 
+    List<TierHistoryEntry> promotions =
+        repos.tierHistory().since(cid, now.minus(RECENT)).stream()
+            .filter(TierHistoryEntry::isPromotion)
+            .toList();
+    long promotionsThisWeek =
+        promotions.stream().filter(e -> e.changedAt().isAfter(weekAgo)).count();
+
     SyncHealth health = repos.eligibility().health(cid);
     String sync =
         "Last success: "
@@ -156,13 +168,40 @@ public final class AdminStatsCommand implements CommandHandler {
         .field("Total holdings", Formats.amount(holdings, community), true)
         .field("Weekly active", Long.toString(weeklyActive), true)
         .field("New this week", Long.toString(newThisWeek), true)
-        .field("Promotions this week", NO_TIER_HISTORY, true)
+        .field("Promotions this week", Long.toString(promotionsThisWeek), true)
         .field("Badges this week", Long.toString(badgesThisWeek), true)
         .field("Tier distribution", tierDistribution(members), false)
         .field("Most active", mostActive.isEmpty() ? "No activity yet" : mostActive, false)
-        .field("Recent promotions", NO_TIER_HISTORY, false)
+        .field("Recent promotions", recentPromotions(cid, promotions, now), false)
         .field("Sync health", sync, false)
         .build();
+  }
+
+  /** The last 5 promotions, "{nym}: {from} → {to} · Today / {n}d ago"; members who left too. */
+  private String recentPromotions(CommunityId cid, List<TierHistoryEntry> promotions, Instant now) {
+    Map<MemberId, String> nyms =
+        repos.profiles().all(cid).stream()
+            .collect(Collectors.toMap(Profile::memberId, Profile::nym, (a, b) -> a));
+    String lines =
+        promotions.stream()
+            .filter(e -> nyms.containsKey(e.memberId()))
+            .limit(5)
+            .map(
+                e ->
+                    nyms.get(e.memberId())
+                        + ": "
+                        + e.oldTier().map(Tier::displayName).orElse("No tier")
+                        + " → "
+                        + e.newTier().map(Tier::displayName).orElseThrow()
+                        + " · "
+                        + daysAgo(e.changedAt(), now))
+            .collect(Collectors.joining("\n"));
+    return lines.isEmpty() ? NO_PROMOTIONS : lines;
+  }
+
+  private static String daysAgo(Instant at, Instant now) {
+    long days = Duration.between(at, now).toDays();
+    return days <= 0 ? "Today" : days + "d ago";
   }
 
   /** "{emoji} {Tier}: n" from Naib down, tiers without members left out. */

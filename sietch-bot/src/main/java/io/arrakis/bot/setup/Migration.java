@@ -17,6 +17,7 @@ import io.arrakis.domain.audit.AuditType;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.community.CoexistenceMode;
 import io.arrakis.domain.community.CommunityConfig;
+import io.arrakis.domain.community.MigrationState;
 import io.arrakis.domain.port.Repositories;
 import io.arrakis.domain.profile.Profile;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import java.util.Set;
  * {@code /admin-migrate check | plan | execute} (spec §15.18) and its confirmation buttons {@code
  * migrate_confirm:{userId}} / {@code migrate_cancel:{userId}}. The pending plan lives in {@code
  * sess:migrate:{communityId}:{userId}} for {@link #CONFIRM_TTL}; the mode is written to the
- * community's configuration (what the sync reads) and to {@link MigrationRecords}.
+ * community's configuration (what the sync reads) and to {@code migration_states}; readiness reads
+ * that state and the shadow comparisons the sync records.
  */
 final class Migration {
   static final Duration CONFIRM_TTL = Duration.ofSeconds(60);
@@ -55,12 +57,12 @@ final class Migration {
 
   private final Repositories repos;
   private final Sessions sessions;
-  private final MigrationRecords records;
+  private final SetupCreations creations;
 
-  Migration(Repositories repos, Sessions sessions, MigrationRecords records) {
+  Migration(Repositories repos, Sessions sessions) {
     this.repos = repos;
     this.sessions = sessions;
-    this.records = records;
+    this.creations = new SetupCreations(sessions);
   }
 
   static String sessionType(CommunityId community) {
@@ -160,20 +162,17 @@ final class Migration {
     if (!incumbent) {
       blocking.add("No incumbent bot is configured (name it in /onboard).");
     }
-    Optional<MigrationRecord> record = records.read(community.id());
-    Optional<Long> days =
-        record
-            .flatMap(MigrationRecord::shadowStartedAt)
-            .map(start -> Duration.between(start, now).toDays());
+    Optional<Instant> shadowStart =
+        repos.migrations().state(community.id()).flatMap(MigrationState::shadowStartedAt);
+    Optional<Long> days = shadowStart.map(start -> Duration.between(start, now).toDays());
     if (days.isEmpty()) {
       blocking.add("Shadow mode has no recorded start.");
     } else if (days.get() < SHADOW_DAYS) {
       blocking.add("Shadow mode has run " + days.get() + " of " + SHADOW_DAYS + " days.");
     }
     Optional<Double> accuracy =
-        record
-            .filter(r -> r.membersCompared() > 0)
-            .map(r -> (double) r.membersMatched() / r.membersCompared());
+        shadowStart.flatMap(
+            start -> repos.migrations().comparisonsSince(community.id(), start).accuracy());
     if (accuracy.isEmpty()) {
       blocking.add("No shadow comparisons recorded yet.");
     } else if (accuracy.get() < ACCURACY) {
@@ -307,21 +306,22 @@ final class Migration {
     repos.communities().save(community.withCoexistence(to, community.incumbentBotId()));
     long members = members(cid);
     int batches = plan.gradual() ? (int) batches(members, plan.batchSize()) : 0;
-    MigrationRecord previous = records.read(cid).orElse(MigrationRecord.entered(from, now));
-    records.write(
-        cid,
-        new MigrationRecord(
-            to,
-            Optional.of(plan.strategy()),
-            now,
-            previous.shadowStartedAt(),
-            previous.membersCompared(),
-            previous.membersMatched(),
-            plan.gradual() ? plan.batchSize() : 0,
-            plan.gradual() ? plan.durationDays() : 0,
-            batches,
-            0,
-            plan.gradual() ? Optional.of(now) : Optional.empty()));
+    MigrationState previous =
+        repos.migrations().state(cid).orElse(MigrationState.entered(from, now));
+    repos
+        .migrations()
+        .save(
+            cid,
+            new MigrationState(
+                to,
+                Optional.of(plan.strategy()),
+                now,
+                previous.shadowStartedAt(),
+                plan.gradual() ? plan.batchSize() : 0,
+                plan.gradual() ? plan.durationDays() : 0,
+                batches,
+                0,
+                plan.gradual() ? Optional.of(now) : Optional.empty()));
     Map<String, String> payload = new LinkedHashMap<>();
     payload.put("admin", user);
     payload.put("strategy", plan.strategy());
@@ -352,21 +352,28 @@ final class Migration {
               true)
           .field("Remaining batches", Integer.toString(batches - 1), true);
     }
-    List<String> missing = missingNamespacedRoles(community, to);
+    List<SetupCreations.Wanted> missing = missingNamespacedRoles(community, to);
     if (!missing.isEmpty()) {
+      creations.expect(cid, missing);
       embed.field(
-          "Namespaced roles to create",
-          String.join(", ", missing)
-              + " — create them in Discord and map them; the bot writes namespaced roles only"
-              + " once mapped.",
+          "Namespaced roles being created",
+          String.join(", ", missing.stream().map(w -> "`" + w.name() + "`").toList())
+              + " — mapped automatically as Discord reports them; the bot writes namespaced"
+              + " roles once mapped.",
           false);
     }
-    return update(MessagePayload.builder().ephemeral().embed(embed.build()).build());
+    return update(MessagePayload.builder().ephemeral().embed(embed.build()).build())
+        .withActions(
+            SetupCreations.actions(
+                invocation.interaction().context().interactionId(),
+                community.guildId().value(),
+                missing));
   }
 
-  /** Seat and chain roles with a base role but no namespaced copy yet, as {prefix}{key}. */
-  private static List<String> missingNamespacedRoles(CommunityConfig c, CoexistenceMode to) {
-    List<String> missing = new ArrayList<>();
+  /** Seat and chain roles with a base role but no namespaced copy yet. */
+  private static List<SetupCreations.Wanted> missingNamespacedRoles(
+      CommunityConfig c, CoexistenceMode to) {
+    List<SetupCreations.Wanted> missing = new ArrayList<>();
     if (!to.usesNamespacedRoles()) {
       return missing;
     }
@@ -377,7 +384,7 @@ final class Migration {
               if (key.namespacedInParallel()
                   && binding.discordRoleId().isPresent()
                   && binding.parallelRoleId().isEmpty()) {
-                missing.add("`" + c.parallelRolePrefix() + key.key() + "`");
+                missing.add(SetupCreations.parallelRole(key, c.parallelRolePrefix()));
               }
             });
     return missing;

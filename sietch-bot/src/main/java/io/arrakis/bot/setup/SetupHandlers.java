@@ -17,16 +17,11 @@ public final class SetupHandlers implements HandlerGroup {
   private final Takeover takeover;
 
   public SetupHandlers(BotPorts ports) {
-    this(ports, new SessionMigrationRecords(ports.sessions()));
-  }
-
-  public SetupHandlers(BotPorts ports, MigrationRecords records) {
     Objects.requireNonNull(ports, "ports");
-    Objects.requireNonNull(records, "records");
     Sessions sessions = new Sessions(ports.sessions());
-    this.wizard = new Wizard(ports.repositories(), sessions, records);
-    this.migration = new Migration(ports.repositories(), sessions, records);
-    this.takeover = new Takeover(ports.repositories(), sessions, records);
+    this.wizard = new Wizard(ports.repositories(), sessions, ports.leases());
+    this.migration = new Migration(ports.repositories(), sessions);
+    this.takeover = new Takeover(ports.repositories(), sessions);
   }
 
   @Override

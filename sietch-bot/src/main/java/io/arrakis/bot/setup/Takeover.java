@@ -12,12 +12,14 @@ import io.arrakis.discord.Embed;
 import io.arrakis.discord.InteractionResponse;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.Modal;
+import io.arrakis.discord.action.DiscordAction;
 import io.arrakis.discord.command.SietchCommands;
 import io.arrakis.domain.audit.AuditEvent;
 import io.arrakis.domain.audit.AuditType;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.community.CoexistenceMode;
 import io.arrakis.domain.community.CommunityConfig;
+import io.arrakis.domain.community.MigrationState;
 import io.arrakis.domain.community.RoleBinding;
 import io.arrakis.domain.community.RoleMapping;
 import io.arrakis.domain.port.Repositories;
@@ -53,12 +55,10 @@ final class Takeover {
 
   private final Repositories repos;
   private final Sessions sessions;
-  private final MigrationRecords records;
 
-  Takeover(Repositories repos, Sessions sessions, MigrationRecords records) {
+  Takeover(Repositories repos, Sessions sessions) {
     this.repos = repos;
     this.sessions = sessions;
-    this.records = records;
   }
 
   static String sessionType(CommunityId community) {
@@ -194,25 +194,12 @@ final class Takeover {
             .withRoles(new RoleMapping(bindings))
             .withCoexistence(CoexistenceMode.EXCLUSIVE, community.incumbentBotId());
     repos.communities().save(updated);
-    MigrationRecord record =
-        records
-            .read(community.id())
-            .map(
-                r ->
-                    new MigrationRecord(
-                        CoexistenceMode.EXCLUSIVE,
-                        r.strategy(),
-                        now,
-                        r.shadowStartedAt(),
-                        r.membersCompared(),
-                        r.membersMatched(),
-                        r.batchSize(),
-                        r.durationDays(),
-                        r.batchesTotal(),
-                        r.batchesDone(),
-                        Optional.empty()))
-            .orElse(MigrationRecord.entered(CoexistenceMode.EXCLUSIVE, now));
-    records.write(community.id(), record);
+    MigrationState state =
+        repos
+            .migrations()
+            .state(community.id())
+            .orElse(MigrationState.entered(CoexistenceMode.PRIMARY, now));
+    repos.migrations().save(community.id(), state.movedTo(CoexistenceMode.EXCLUSIVE, now));
     Map<String, String> payload = new LinkedHashMap<>();
     payload.put("admin", user);
     payload.put("from_mode", "primary");
@@ -236,14 +223,35 @@ final class Takeover {
                     : moved.size()
                         + " ("
                         + String.join(", ", moved)
-                        + "): the mapping now points at Sietch's own roles; rename them in"
-                        + " Discord to drop the `"
+                        + "): the mapping now points at Sietch's own roles, renamed without the `"
                         + community.parallelRolePrefix()
                         + "` prefix.",
                 false)
             .footer("This change is one-way.")
             .build();
-    return Answer.reply(MessagePayload.builder().ephemeral().embed(embed).build());
+    return Answer.reply(MessagePayload.builder().ephemeral().embed(embed).build())
+        .withActions(renames(invocation, community, moved));
+  }
+
+  /** Each namespaced role the mapping now points at gets its base name (spec §15.19). */
+  private static List<DiscordAction> renames(
+      ComponentInvocation invocation, CommunityConfig community, List<String> moved) {
+    List<DiscordAction> actions = new ArrayList<>();
+    String base = Long.toUnsignedString(invocation.interaction().context().interactionId());
+    for (String key : moved) {
+      RoleKey roleKey = RoleKey.fromKey(key).orElseThrow();
+      long roleId =
+          community.roles().bindings().get(roleKey).parallelRoleId().orElseThrow().value();
+      actions.add(
+          new DiscordAction.EditRole(
+              base + ":role.edit:" + Long.toUnsignedString(roleId),
+              community.guildId().value(),
+              roleId,
+              SetupCreations.roleName(roleKey),
+              0,
+              "Sietch takeover"));
+    }
+    return actions;
   }
 
   private static Optional<String> check(

@@ -20,6 +20,8 @@ import io.arrakis.discord.StringSelect;
 import io.arrakis.discord.command.SietchCommands;
 import io.arrakis.domain.audit.AuditEvent;
 import io.arrakis.domain.audit.AuditType;
+import io.arrakis.domain.badges.BadgeCatalogue;
+import io.arrakis.domain.badges.BadgeDefinition;
 import io.arrakis.domain.common.Address;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.common.Decision;
@@ -27,11 +29,13 @@ import io.arrakis.domain.community.CoexistenceMode;
 import io.arrakis.domain.community.CommunityConfig;
 import io.arrakis.domain.community.CommunityConfigValidator;
 import io.arrakis.domain.community.EligibilityRules;
+import io.arrakis.domain.community.MigrationState;
 import io.arrakis.domain.community.TokenConfig;
 import io.arrakis.domain.port.Repositories;
 import io.arrakis.domain.roles.RoleKey;
 import io.arrakis.domain.tiers.Tier;
 import io.arrakis.domain.tiers.TierThresholds;
+import io.arrakis.state.Leases;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -49,19 +53,23 @@ import java.util.Set;
 
 /**
  * The admin setup wizard behind {@code /onboard} and {@code /resume} (spec §15.5, §15.12). The
- * session is {@code sess:wizard:{communityId}:{userId}}; the one-wizard-per-community lock is
- * {@code sess:wizard-lock:{communityId}:holder} (a {@link SessionStore} key: the bot's ports have
- * no lease store), both {@link #TTL}, extended on every update.
+ * session is {@code sess:wizard:{communityId}:{userId}}; the one-wizard-per-community lock is the
+ * lease {@code lock:wizard:{communityId}} ({@link WizardLock}), both {@link #TTL}, extended on
+ * every update.
  */
 final class Wizard {
   static final Duration TTL = Duration.ofMinutes(15);
   static final String PREFIX = "wizard";
+
+  /** The session key holding the fencing token of the session's lease. */
+  static final String LEASE_TOKEN = "leaseToken";
+
   static final String NO_SESSION = "No active setup session. Run /onboard to start one.";
   static final String ALREADY_COMPLETE = "That setup session has already completed.";
   static final String NOT_CURRENT = "This setup session is no longer current.";
   static final String CANCELLED = "Setup cancelled. Nothing was changed.";
-  static final String NO_CREATE =
-      "Creating roles and channels isn't available yet — pick existing ones with the selects.";
+  static final String CREATE_ROLES = "createRoles";
+  static final String CREATE_CHANNELS = "createChannels";
   static final int COLOR = 0xC2A878;
   static final int COLOR_DONE = 0x2ECC71;
   static final int COLOR_FAILED = 0xE74C3C;
@@ -82,23 +90,19 @@ final class Wizard {
 
   private final Repositories repos;
   private final Sessions sessions;
-  private final MigrationRecords records;
+  private final WizardLock lock;
+  private final SetupCreations creations;
 
-  Wizard(Repositories repos, Sessions sessions, MigrationRecords records) {
+  Wizard(Repositories repos, Sessions sessions, Leases leases) {
     this.repos = repos;
     this.sessions = sessions;
-    this.records = records;
+    this.lock = new WizardLock(leases);
+    this.creations = new SetupCreations(sessions);
   }
 
   static String sessionType(CommunityId community) {
     return "wizard:" + community.value();
   }
-
-  static String lockType(CommunityId community) {
-    return "wizard-lock:" + community.value();
-  }
-
-  static final String LOCK_HOLDER = "holder";
 
   // ------------------------------------------------------------------ commands
 
@@ -131,11 +135,6 @@ final class Wizard {
     CommunityId cid = community.id();
     String user = Long.toUnsignedString(invocation.caller().value());
     Instant now = invocation.now();
-    Optional<Map<String, String>> lock =
-        sessions.get(lockType(cid), LOCK_HOLDER).map(FlatJson::read);
-    if (lock.isPresent() && !lock.get().get("user").equals(user)) {
-      return anotherAdmin(lock.get());
-    }
     Optional<WizardSession> existing = session(cid, user);
     if (existing.isPresent() && !existing.get().state().terminal()) {
       WizardSession s = existing.get();
@@ -159,14 +158,13 @@ final class Wizard {
                   Button.secondary(id("restart", s.sid()), "Start over"))
               .build());
     }
+    existing.ifPresent(old -> releaseLock(cid, old)); // a failed session still holds it
     WizardSession s = WizardSession.start(newSid(), user, WizardDraft.of(community), now);
-    if (!takeLock(cid, user, s.sid(), now)) {
-      return sessions
-          .get(lockType(cid), LOCK_HOLDER)
-          .map(FlatJson::read)
-          .map(Wizard::anotherAdmin)
-          .orElseGet(() -> Answer.reply(Replies.internal()));
+    WizardLock.Outcome taken = lock.take(cid, user, s.sid(), TTL, now);
+    if (taken instanceof WizardLock.Busy busy) {
+      return anotherAdmin(busy.holder());
     }
+    s = s.with(LEASE_TOKEN, Long.toString(((WizardLock.Taken) taken).fencingToken()));
     store(cid, s);
     return Answer.reply(view(s, community, invocation.command(), Optional.empty()));
   }
@@ -189,8 +187,13 @@ final class Wizard {
               + s.error().orElse("unknown error")
               + ". Run /onboard to start again.");
     }
-    s = s.with("updated", invocation.now().toString());
-    takeLock(community.id(), user, s.sid(), invocation.now());
+    Optional<WizardSession> locked =
+        extendLock(
+            community.id(), s.with("updated", invocation.now().toString()), invocation.now());
+    if (locked.isEmpty()) {
+      return anotherAdmin(community.id(), invocation.now());
+    }
+    s = locked.get();
     store(community.id(), s);
     return Answer.reply(view(s, community, invocation.command(), Optional.of("Session resumed")));
   }
@@ -205,11 +208,10 @@ final class Wizard {
     CommunityId cid = community.id();
     Optional<WizardSession> mine = session(cid, user);
     if (mine.isEmpty() || !mine.get().sid().equals(sid)) {
-      Optional<Map<String, String>> lock =
-          sessions.get(lockType(cid), LOCK_HOLDER).map(FlatJson::read);
-      if (lock.isPresent()
-          && sid.equals(lock.get().get("sid"))
-          && !user.equals(lock.get().get("user"))) {
+      Optional<WizardLock.Holder> holder = lock.holder(cid, invocation.now());
+      if (holder.isPresent()
+          && sid.equals(holder.get().sid())
+          && !user.equals(holder.get().user())) {
         return Answer.reply(Replies.notYours());
       }
       return Answer.error(NOT_CURRENT);
@@ -222,12 +224,12 @@ final class Wizard {
     switch (action) {
       case "cancel" -> {
         sessions.delete(sessionType(cid), user);
-        releaseLock(cid, user);
+        releaseLock(cid, s);
         return update(invocation, MessagePayload.builder().ephemeral().content(CANCELLED).build());
       }
       case "restart" -> {
+        releaseLock(cid, s);
         WizardSession fresh = WizardSession.start(newSid(), user, WizardDraft.of(community), now);
-        takeLock(cid, user, fresh.sid(), now);
         return save(invocation, cid, fresh, community);
       }
       case "resume-existing" -> {
@@ -269,7 +271,8 @@ final class Wizard {
         int page = parsePage(invocation.arg(2));
         yield save(invocation, cid, s.with("rolesPage", Integer.toString(page)), community);
       }
-      case "create-roles", "create-channels" -> Answer.error(NO_CREATE);
+      case "create-roles" -> save(invocation, cid, toggle(s, CREATE_ROLES), community);
+      case "create-channels" -> save(invocation, cid, toggle(s, CREATE_CHANNELS), community);
       case "deploy" -> deploy(invocation, cid, s, community);
       default -> Answer.reply(Replies.staleControl());
     };
@@ -306,12 +309,14 @@ final class Wizard {
                   ? Optional.of("Set the token address first (Edit token).")
                   : Optional.empty();
           case ROLE_MAPPING ->
-              s.draft("role.naib").isEmpty() || s.draft("role.fedaykin").isEmpty()
+              !s.draft(CREATE_ROLES).isPresent()
+                      && (s.draft("role.naib").isEmpty() || s.draft("role.fedaykin").isEmpty())
                   ? Optional.of("The naib and fedaykin roles are required.")
                   : Optional.empty();
           case CHANNEL_STRUCTURE ->
-              s.draft("ch." + WizardDraft.THE_DOOR).isEmpty()
-                      || s.draft("ch." + WizardDraft.CENSUS).isEmpty()
+              !s.draft(CREATE_CHANNELS).isPresent()
+                      && (s.draft("ch." + WizardDraft.THE_DOOR).isEmpty()
+                          || s.draft("ch." + WizardDraft.CENSUS).isEmpty())
                   ? Optional.of("The the-door and census channels are required.")
                   : Optional.empty();
           default -> Optional.empty();
@@ -428,14 +433,19 @@ final class Wizard {
           s.failed("the draft couldn't be applied (" + ex.getMessage() + ")", now);
       return save(invocation, cid, failed, community);
     }
-    Decision d = CommunityConfigValidator.validateForDeploy(config);
+    List<SetupCreations.Wanted> wanted = wanted(s);
+    Decision d =
+        CommunityConfigValidator.validateForDeploy(
+            WizardDraft.apply(withPlaceholders(s, wanted), community));
     if (d instanceof Decision.Rejected r) {
       return Answer.error(r.message());
     }
     repos.communities().save(config);
+    seedBadges(cid, config);
+    creations.expect(cid, wanted);
     if (config.coexistenceMode() == CoexistenceMode.SHADOW
         && community.coexistenceMode() != CoexistenceMode.SHADOW) {
-      records.write(cid, MigrationRecord.entered(CoexistenceMode.SHADOW, now));
+      repos.migrations().save(cid, MigrationState.entered(CoexistenceMode.SHADOW, now));
     }
     Map<String, String> payload = new LinkedHashMap<>();
     payload.put("admin", s.user());
@@ -447,8 +457,61 @@ final class Wizard {
         .append(cid, new AuditEvent(AuditType.COMMUNITY_CONFIGURED, s.user(), payload), now);
     WizardSession done = s.moveTo(WizardState.DEPLOY, now).moveTo(WizardState.COMPLETE, now);
     store(cid, done);
-    releaseLock(cid, s.user());
-    return update(invocation, view(done, config, invocation.interaction(), Optional.empty()));
+    releaseLock(cid, s);
+    // TODO(sync job): trigger this community's first sync here once an immediate-sync port exists.
+    return update(invocation, view(done, config, invocation.interaction(), Optional.empty()))
+        .withActions(
+            SetupCreations.actions(
+                invocation.interaction().context().interactionId(),
+                community.guildId().value(),
+                wanted));
+  }
+
+  /**
+   * A community without a badge catalogue gets the Sietch preset's (spec §15.12 DEPLOY). Story
+   * fragments are not seeded: no port writes {@code story_fragments} yet.
+   */
+  private void seedBadges(CommunityId cid, CommunityConfig config) {
+    if (repos.badges().catalogue(cid).isEmpty()) {
+      for (BadgeDefinition d : BadgeCatalogue.sietch(config.eligibility().eligibleCount())) {
+        repos.badges().saveDefinition(cid, d);
+      }
+    }
+  }
+
+  private static WizardSession toggle(WizardSession s, String flag) {
+    return s.withDraft(flag, s.draft(flag).isPresent() ? Optional.empty() : Optional.of("yes"));
+  }
+
+  /** The roles and channels deploy creates: those left unmapped, when their toggle is on. */
+  static List<SetupCreations.Wanted> wanted(WizardSession s) {
+    List<SetupCreations.Wanted> wanted = new ArrayList<>();
+    if (s.draft(CREATE_ROLES).isPresent()) {
+      for (RoleKey key : RoleKey.values()) {
+        if (s.draft("role." + key.key()).isEmpty()) {
+          wanted.add(SetupCreations.role(key));
+        }
+      }
+    }
+    if (s.draft(CREATE_CHANNELS).isPresent()) {
+      for (String key : CHANNELS) {
+        if (s.draft("ch." + key).isEmpty()) {
+          wanted.add(SetupCreations.channel(key));
+        }
+      }
+    }
+    return wanted;
+  }
+
+  /** The draft as it will be once the creations arrived (their ids unknown yet), to validate. */
+  private static WizardSession withPlaceholders(
+      WizardSession s, List<SetupCreations.Wanted> wanted) {
+    WizardSession filled = s;
+    for (SetupCreations.Wanted w : wanted) {
+      String key = (w.kind() == SetupCreations.Kind.CHANNEL ? "ch." : "role.") + w.key();
+      filled = filled.withDraft(key, Optional.of("1"));
+    }
+    return filled;
   }
 
   private static List<String> changed(CommunityConfig before, CommunityConfig after) {
@@ -492,39 +555,38 @@ final class Wizard {
     sessions.put(sessionType(cid), s.user(), s.toJson(), TTL);
   }
 
-  /** Takes or extends the community's wizard lock for {@code user}; false if another holds it. */
-  private boolean takeLock(CommunityId cid, String user, String sid, Instant now) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("user", user);
-    m.put("sid", sid);
-    m.put("expires", now.plus(TTL).toString());
-    String value = FlatJson.write(m);
-    if (sessions.putIfAbsent(lockType(cid), LOCK_HOLDER, value, TTL)) {
-      return true;
+  /**
+   * Extends the session's lease (or takes it, for a session that has none yet or lost it); empty
+   * when another session holds the lock.
+   */
+  private Optional<WizardSession> extendLock(CommunityId cid, WizardSession s, Instant now) {
+    Optional<Long> token = Optional.ofNullable(s.values().get(LEASE_TOKEN)).map(Long::parseLong);
+    WizardLock.Outcome outcome =
+        token.isPresent()
+            ? lock.extend(cid, s.user(), s.sid(), token.get(), TTL, now)
+            : lock.take(cid, s.user(), s.sid(), TTL, now);
+    if (outcome instanceof WizardLock.Taken t) {
+      return Optional.of(s.with(LEASE_TOKEN, Long.toString(t.fencingToken())));
     }
-    Optional<Map<String, String>> held =
-        sessions.get(lockType(cid), LOCK_HOLDER).map(FlatJson::read);
-    if (held.isPresent() && !user.equals(held.get().get("user"))) {
-      return false;
-    }
-    sessions.put(lockType(cid), LOCK_HOLDER, value, TTL);
-    return true;
+    return Optional.empty();
   }
 
-  private void releaseLock(CommunityId cid, String user) {
-    Optional<Map<String, String>> held =
-        sessions.get(lockType(cid), LOCK_HOLDER).map(FlatJson::read);
-    if (held.isPresent() && user.equals(held.get().get("user"))) {
-      sessions.delete(lockType(cid), LOCK_HOLDER);
-    }
+  private void releaseLock(CommunityId cid, WizardSession s) {
+    Optional.ofNullable(s.values().get(LEASE_TOKEN))
+        .map(Long::parseLong)
+        .ifPresent(token -> lock.release(cid, s.user(), s.sid(), token));
   }
 
   /** Stores the session (extending it and the lock) and shows its step in place. */
   private Answer save(
       ComponentInvocation invocation, CommunityId cid, WizardSession s, CommunityConfig community) {
-    WizardSession updated = s.with("updated", invocation.now().toString());
+    Optional<WizardSession> locked =
+        extendLock(cid, s.with("updated", invocation.now().toString()), invocation.now());
+    if (locked.isEmpty()) {
+      return anotherAdmin(cid, invocation.now());
+    }
+    WizardSession updated = locked.get();
     store(cid, updated);
-    takeLock(cid, updated.user(), updated.sid(), invocation.now());
     return update(invocation, view(updated, community, invocation.interaction(), Optional.empty()));
   }
 
@@ -539,15 +601,17 @@ final class Wizard {
     return Answer.of(new InteractionResponse.UpdateMessage(message));
   }
 
-  private static Answer anotherAdmin(Map<String, String> lock) {
-    String expires = lock.getOrDefault("expires", "");
-    String when;
-    try {
-      when = "<t:" + Instant.parse(expires).getEpochSecond() + ":R>";
-    } catch (DateTimeParseException ex) {
-      when = "soon";
-    }
-    return Answer.error("Another administrator is running setup (expires " + when + ").");
+  private static Answer anotherAdmin(WizardLock.Holder holder) {
+    return Answer.error(
+        "Another administrator is running setup (expires <t:"
+            + holder.expires().getEpochSecond()
+            + ":R>).");
+  }
+
+  private Answer anotherAdmin(CommunityId cid, Instant now) {
+    return lock.holder(cid, now)
+        .map(Wizard::anotherAdmin)
+        .orElseGet(() -> Answer.error(NOT_CURRENT));
   }
 
   private static String newSid() {
@@ -731,7 +795,11 @@ final class Wizard {
                       0,
                       1,
                       false)));
-          rows.add(ActionRow.of(Button.secondary(id("create-roles", sid), "Create missing roles")));
+          rows.add(
+              ActionRow.of(
+                  s.draft(CREATE_ROLES).isPresent()
+                      ? Button.primary(id("create-roles", sid), "Create missing roles: on")
+                      : Button.secondary(id("create-roles", sid), "Create missing roles: off")));
         }
         List<RowComponent> nav = new ArrayList<>();
         nav.add(Button.secondary(id("back", sid), "Back"));
@@ -765,7 +833,13 @@ final class Wizard {
                       false)));
         }
         rows.add(
-            nav(s, true, Button.secondary(id("create-channels", sid), "Create missing channels")));
+            nav(
+                s,
+                true,
+                s.draft(CREATE_CHANNELS).isPresent()
+                    ? Button.primary(id("create-channels", sid), "Create missing channels: on")
+                    : Button.secondary(
+                        id("create-channels", sid), "Create missing channels: off")));
       }
       case REVIEW -> {
         description.append("Check everything, then deploy.");
@@ -787,6 +861,14 @@ final class Wizard {
             "Sietch is configured and active in this server. The first sync starts with the next"
                 + " scheduled run.");
         summary(embed, s);
+        List<SetupCreations.Wanted> created = wanted(s);
+        if (!created.isEmpty()) {
+          embed.field(
+              "Being created",
+              String.join(", ", created.stream().map(SetupCreations.Wanted::name).toList())
+                  + " — mapped automatically as Discord reports them.",
+              false);
+        }
       }
       case FAILED -> {
         embed.color(COLOR_FAILED);
@@ -903,7 +985,9 @@ final class Wizard {
       WizardSession s, CommunityConfig community, Interaction interaction) {
     List<String> problems = new ArrayList<>();
     try {
-      Decision d = CommunityConfigValidator.validateForDeploy(WizardDraft.apply(s, community));
+      Decision d =
+          CommunityConfigValidator.validateForDeploy(
+              WizardDraft.apply(withPlaceholders(s, wanted(s)), community));
       if (d instanceof Decision.Rejected r) {
         problems.add(r.message());
       }

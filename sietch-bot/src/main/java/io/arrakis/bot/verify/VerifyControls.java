@@ -169,7 +169,9 @@ public final class VerifyControls implements ComponentHandler {
     repos.verificationSessions().save(community.id(), s.completed(wallet, now));
     Optional<Address> old =
         repos.walletLinks().byUser(community.id(), caller).map(WalletLink::wallet);
-    repos.walletLinks().save(community.id(), new WalletLink(caller, wallet, now));
+    repos
+        .walletLinks()
+        .save(community.id(), new WalletLink(caller, wallet, now, Optional.of(s.id())));
     Map<String, String> wallets = new LinkedHashMap<>();
     wallets.put("old_wallet", old.map(Address::value).orElse(""));
     wallets.put("new_wallet", wallet.value());

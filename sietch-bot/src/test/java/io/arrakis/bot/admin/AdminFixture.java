@@ -3,29 +3,24 @@ package io.arrakis.bot.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.bot.BotFixture;
 import io.arrakis.bot.Invocation;
 import io.arrakis.discord.CommandOptions;
-import io.arrakis.discord.DiscordUser;
 import io.arrakis.discord.Embed;
 import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction;
 import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionContext;
-import io.arrakis.discord.InteractionResponse;
-import io.arrakis.discord.InteractionToken;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.OptionValue;
-import io.arrakis.discord.Resolved;
 import io.arrakis.domain.badges.BadgeCatalogue;
 import io.arrakis.domain.badges.MemberBadge;
 import io.arrakis.domain.common.CommunityId;
-import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.community.CommunityConfig;
 import io.arrakis.domain.community.RoleMapping;
 import io.arrakis.domain.community.SietchPreset;
-import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.roles.RoleKey;
 import io.arrakis.domain.tiers.Tier;
@@ -36,20 +31,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /** An active community over the testkit fakes, with members, badges and grants made to order. */
 final class AdminFixture {
   static final long GUILD = 900_000_000_000_000_001L;
   static final long CHANNEL = 900_000_000_000_000_002L;
-  static final long APPLICATION = 1_200_000_000_000_000_001L;
   static final long WATER_ROLE = 900_000_000_000_000_070L;
   static final long TRUSTED_ROLE = 900_000_000_000_000_071L;
   static final long ENGAGED_ROLE = 900_000_000_000_000_072L;
   static final Instant NOW = Instant.parse("2026-11-28T13:30:00Z");
 
   final InMemoryRepositories repos = InMemoryRepositories.create();
+  private long nextInteraction = 1_300_000_000_000_000_000L;
   CommunityConfig community =
       SietchPreset.newCommunity(CommunityId.random(), new Snowflake(GUILD), "Arrakis")
           .withActive(true)
@@ -58,7 +52,6 @@ final class AdminFixture {
                   .with(RoleKey.WATER_SHARER, new Snowflake(WATER_ROLE))
                   .with(RoleKey.TRUSTED, new Snowflake(TRUSTED_ROLE))
                   .with(RoleKey.ENGAGED, new Snowflake(ENGAGED_ROLE)));
-  private long nextInteraction = 1_300_000_000_000_000_000L;
 
   static UserId user(int n) {
     return new UserId(800_000_000_000_000_000L + n);
@@ -69,36 +62,14 @@ final class AdminFixture {
   }
 
   Profile member(int n, String nym, Optional<Tier> tier, Instant createdAt) {
-    Profile profile =
-        new Profile(
-            MemberId.random(),
-            user(n),
-            nym,
-            Optional.empty(),
-            PictureType.NONE,
-            Optional.empty(),
-            Optional.empty(),
-            tier,
-            Optional.empty(),
-            createdAt,
-            Optional.empty(),
-            false,
-            true,
-            Optional.empty());
+    Profile profile = BotFixture.profile(user(n), nym, tier, createdAt);
     repos.profiles().save(community.id(), profile);
     return profile;
   }
 
   MemberBadge badge(Profile p, String badgeId, Instant at) {
     MemberBadge b =
-        new MemberBadge(
-            UUID.randomUUID(),
-            p.memberId(),
-            badgeId,
-            at,
-            Optional.of("admin"),
-            Optional.of("seeded"),
-            Optional.empty());
+        BotFixture.badge(p.memberId(), badgeId, at, Optional.of("admin"), Optional.of("seeded"));
     repos.badges().save(community.id(), b);
     return b;
   }
@@ -115,14 +86,12 @@ final class AdminFixture {
         .badges()
         .save(
             community.id(),
-            new MemberBadge(
-                UUID.randomUUID(),
+            BotFixture.badge(
                 b.memberId(),
                 BadgeCatalogue.WATER_SHARER,
                 at,
                 Optional.of(a.memberId().toString()),
-                Optional.of("Shared by " + a.nym()),
-                Optional.empty()));
+                Optional.of("Shared by " + a.nym())));
     return g;
   }
 
@@ -140,15 +109,7 @@ final class AdminFixture {
   }
 
   InteractionContext context(UserId user, long permissions) {
-    return new InteractionContext(
-        new InteractionToken(nextInteraction++, APPLICATION, "interaction-token"),
-        OptionalLong.of(GUILD),
-        CHANNEL,
-        new DiscordUser(user.value(), "user" + user.value() % 1000, Optional.empty(), false),
-        Optional.of(new GuildMember(List.of(), permissions, Optional.empty())),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalLong.empty());
+    return BotFixture.context(nextInteraction++, GUILD, CHANNEL, user, permissions);
   }
 
   /** {@code /name [sub] option:value…}; a {@link Long} value is a user option. */
@@ -161,14 +122,8 @@ final class AdminFixture {
                 v instanceof Long l
                     ? new OptionValue.UserOption(l)
                     : new OptionValue.StringOption(v.toString())));
-    return new SlashCommand(
-        context(user, GuildMember.MANAGE_GUILD),
-        42L,
-        name,
-        Optional.empty(),
-        Optional.ofNullable(sub),
-        new CommandOptions(values),
-        Resolved.none());
+    return BotFixture.slashWith(
+        context(user, GuildMember.MANAGE_GUILD), name, Optional.ofNullable(sub), values);
   }
 
   Invocation invocation(SlashCommand command) {
@@ -197,29 +152,22 @@ final class AdminFixture {
   }
 
   static MessagePayload message(Answer answer) {
-    assertThat(answer.response()).isInstanceOf(InteractionResponse.Reply.class);
-    return ((InteractionResponse.Reply) answer.response()).message();
+    return BotFixture.reply(answer);
   }
 
   static Embed embed(Answer answer) {
     MessagePayload message = message(answer);
     assertThat(message.ephemeral()).isTrue();
-    assertThat(message.embeds()).hasSize(1);
-    return message.embeds().get(0);
+    return BotFixture.embed(message);
   }
 
   static Map<String, String> fields(Embed embed) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    embed.fields().forEach(f -> fields.put(f.name(), f.value()));
-    return fields;
+    return BotFixture.fields(embed);
   }
 
   /** An ephemeral text error without embeds or actions. */
   static String error(Answer answer) {
-    MessagePayload message = message(answer);
-    assertThat(message.ephemeral()).as("error replies are ephemeral").isTrue();
-    assertThat(message.embeds()).isEmpty();
     assertThat(answer.actions()).isEmpty();
-    return message.content();
+    return BotFixture.ephemeralText(answer);
   }
 }

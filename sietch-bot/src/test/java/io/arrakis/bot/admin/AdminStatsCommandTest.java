@@ -20,6 +20,7 @@ import io.arrakis.domain.eligibility.SyncHealth;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.profile.WalletLink;
 import io.arrakis.domain.tiers.Tier;
+import io.arrakis.domain.tiers.TierHistoryEntry;
 import io.arrakis.domain.tiers.TierPolicy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -120,6 +122,42 @@ class AdminStatsCommandTest {
   }
 
   @Test
+  void givenTierHistory_countsThisWeeksPromotionsAndListsTheLastFivePromotions() {
+    Profile paul = f.member(1, "Paul");
+    Profile chani = f.member(2, "Chani");
+    Profile stilgar = f.member(3, "Stilgar");
+    var c = f.community.id();
+    f.repos.tierHistory().append(c, change(paul, null, Tier.HAJRA, 20));
+    f.repos.tierHistory().append(c, change(paul, Tier.HAJRA, Tier.QANAT, 3));
+    f.repos.tierHistory().append(c, change(chani, Tier.USUL, Tier.FEDAYKIN, 0));
+    f.repos.tierHistory().append(c, change(stilgar, Tier.FEDAYKIN, Tier.USUL, 1)); // demotion
+    f.repos.tierHistory().append(c, change(stilgar, null, Tier.SIHAYA, 45)); // too old
+
+    Map<String, String> fields =
+        fields(
+            embed(command.handle(f.invocation(f.slash("admin-stats", null, user(1), Map.of())))));
+
+    assertThat(fields)
+        .contains(
+            entry("Promotions this week", "2"),
+            entry(
+                "Recent promotions",
+                "Chani: Usul → Fedaykin · Today\n"
+                    + "Paul: Hajra → Qanat · 3d ago\n"
+                    + "Paul: No tier → Hajra · 20d ago"));
+  }
+
+  private static TierHistoryEntry change(Profile p, Tier from, Tier to, int daysAgo) {
+    return new TierHistoryEntry(
+        p.memberId(),
+        Optional.ofNullable(from),
+        Optional.of(to),
+        BigInteger.TEN,
+        OptionalInt.empty(),
+        NOW.minusSeconds(daysAgo * 86_400L + 60));
+  }
+
+  @Test
   void givenNothingYet_answersWithEmptyFigures() {
     Map<String, String> fields =
         fields(
@@ -129,7 +167,9 @@ class AdminStatsCommandTest {
         .contains(
             entry("Members", "0"),
             entry("Tier distribution", "No members yet"),
-            entry("Most active", "No activity yet"));
+            entry("Most active", "No activity yet"),
+            entry("Promotions this week", "0"),
+            entry("Recent promotions", "No promotions yet"));
     assertThat(fields.get("Sync health")).startsWith("Last success: never");
   }
 

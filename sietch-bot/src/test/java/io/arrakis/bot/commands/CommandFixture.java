@@ -3,21 +3,13 @@ package io.arrakis.bot.commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.bot.BotFixture;
 import io.arrakis.bot.Invocation;
-import io.arrakis.discord.CommandOptions;
-import io.arrakis.discord.DiscordUser;
 import io.arrakis.discord.Embed;
-import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction.SlashCommand;
-import io.arrakis.discord.InteractionContext;
-import io.arrakis.discord.InteractionResponse;
-import io.arrakis.discord.InteractionToken;
 import io.arrakis.discord.MessagePayload;
-import io.arrakis.discord.OptionValue;
-import io.arrakis.discord.Resolved;
 import io.arrakis.domain.common.Address;
 import io.arrakis.domain.common.CommunityId;
-import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.common.TokenAmounts;
 import io.arrakis.domain.common.UserId;
@@ -35,7 +27,6 @@ import io.arrakis.domain.eligibility.OverrideAction;
 import io.arrakis.domain.eligibility.Ranking;
 import io.arrakis.domain.eligibility.TokenRef;
 import io.arrakis.domain.port.BurnerRegistry;
-import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.profile.WalletLink;
 import io.arrakis.domain.roles.RoleKey;
@@ -48,11 +39,9 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntFunction;
@@ -67,24 +56,23 @@ final class CommandFixture {
   static final int WALLETS = 105;
   static final long GUILD = 900_000_000_000_000_001L;
   static final long CHANNEL = 900_000_000_000_000_002L;
-  static final long APPLICATION = 1_200_000_000_000_000_001L;
   static final long TAQWA_ROLE = 900_000_000_000_000_069L;
   static final Address TOKEN = new Address("0x" + "b".repeat(40));
   static final Instant SYNCED_AT = Instant.parse("2026-11-28T12:00:00Z");
   static final Instant NOW = Instant.parse("2026-11-28T13:30:00Z");
 
   final InMemoryRepositories repos = InMemoryRepositories.create();
+  private long nextInteraction = 1_300_000_000_000_000_000L;
   final InMemoryBurnerRegistry burners = new InMemoryBurnerRegistry();
   CommunityConfig community =
       SietchPreset.newCommunity(CommunityId.random(), new Snowflake(GUILD), "Arrakis")
           .withActive(true)
           .withToken(new TokenConfig(TokenConfig.BERACHAIN, Optional.of(TOKEN), "BGT", 18, 0L))
           .withRoles(RoleMapping.empty().with(RoleKey.TAQWA, new Snowflake(TAQWA_ROLE)));
-  private long nextInteraction = 1_300_000_000_000_000_000L;
 
   /** The wallet at rank {@code i} of the default ranking. */
   static Address wallet(int i) {
-    return new Address("0xa" + String.format("%039x", i));
+    return BotFixture.wallet(i);
   }
 
   /** {@code 1100 − 10·i + 0.129} BGT in base units. */
@@ -162,21 +150,8 @@ final class CommandFixture {
 
   Profile member(UserId user) {
     Profile profile =
-        new Profile(
-            MemberId.random(),
-            user,
-            "nym" + user.value() % 1000,
-            Optional.empty(),
-            PictureType.NONE,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            SYNCED_AT.minusSeconds(86_400),
-            Optional.empty(),
-            false,
-            true,
-            Optional.empty());
+        BotFixture.profile(
+            user, "nym" + user.value() % 1000, Optional.empty(), SYNCED_AT.minusSeconds(86_400));
     repos.profiles().save(community.id(), profile);
     return profile;
   }
@@ -198,20 +173,8 @@ final class CommandFixture {
 
   /** {@code /name [sub] option:value…} by {@code user}, with a fresh interaction id. */
   SlashCommand slash(String name, Optional<String> sub, UserId user, Map<String, String> options) {
-    Map<String, OptionValue> values = new LinkedHashMap<>();
-    options.forEach((k, v) -> values.put(k, new OptionValue.StringOption(v)));
-    InteractionContext context =
-        new InteractionContext(
-            new InteractionToken(nextInteraction++, APPLICATION, "interaction-token"),
-            OptionalLong.of(GUILD),
-            CHANNEL,
-            new DiscordUser(user.value(), "user" + user.value() % 1000, Optional.empty(), false),
-            Optional.of(new GuildMember(List.of(), 0L, Optional.empty())),
-            Optional.empty(),
-            Optional.empty(),
-            OptionalLong.empty());
-    return new SlashCommand(
-        context, 42L, name, Optional.empty(), sub, new CommandOptions(values), Resolved.none());
+    return BotFixture.slash(
+        BotFixture.context(nextInteraction++, GUILD, CHANNEL, user, 0L), name, sub, options);
   }
 
   Invocation invocation(SlashCommand command) {
@@ -221,31 +184,23 @@ final class CommandFixture {
   // ---- reading answers
 
   static MessagePayload message(Answer answer) {
-    assertThat(answer.response()).isInstanceOf(InteractionResponse.Reply.class);
-    return ((InteractionResponse.Reply) answer.response()).message();
+    return BotFixture.reply(answer);
   }
 
   /** The one embed of the answer. */
   static Embed embed(Answer answer) {
-    MessagePayload message = message(answer);
-    assertThat(message.embeds()).hasSize(1);
-    return message.embeds().get(0);
+    return BotFixture.embed(message(answer));
   }
 
   /** Field name → value, in order. */
   static Map<String, String> fields(Embed embed) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    embed.fields().forEach(f -> fields.put(f.name(), f.value()));
-    return fields;
+    return BotFixture.fields(embed);
   }
 
   /** Asserts an ephemeral text reply without embeds or actions and returns its text. */
   static String ephemeralText(Answer answer) {
-    MessagePayload message = message(answer);
-    assertThat(message.ephemeral()).as("error replies are ephemeral").isTrue();
-    assertThat(message.embeds()).isEmpty();
     assertThat(answer.actions()).isEmpty();
-    return message.content();
+    return BotFixture.ephemeralText(answer);
   }
 
   /** {@code <t:…:R>} of an instant. */

@@ -3,34 +3,27 @@ package io.arrakis.bot.directory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.bot.BotFixture;
 import io.arrakis.bot.BotPorts;
 import io.arrakis.bot.ComponentInvocation;
 import io.arrakis.bot.Invocation;
 import io.arrakis.discord.ActionRow;
 import io.arrakis.discord.Button;
-import io.arrakis.discord.CommandOptions;
 import io.arrakis.discord.ComponentType;
 import io.arrakis.discord.CustomId;
-import io.arrakis.discord.DiscordUser;
 import io.arrakis.discord.Embed;
-import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction;
-import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionContext;
 import io.arrakis.discord.InteractionResponse;
-import io.arrakis.discord.InteractionToken;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.Resolved;
 import io.arrakis.discord.RowComponent;
 import io.arrakis.discord.StringSelect;
-import io.arrakis.domain.badges.MemberBadge;
 import io.arrakis.domain.common.CommunityId;
-import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.community.CommunityConfig;
 import io.arrakis.domain.community.SietchPreset;
-import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.tiers.Tier;
 import io.arrakis.testkit.domain.InMemoryBurnerRegistry;
@@ -41,12 +34,9 @@ import io.arrakis.testkit.state.InMemoryRateLimiter;
 import io.arrakis.testkit.state.InMemorySessionStore;
 import io.arrakis.testkit.state.ManualClock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
-import java.util.UUID;
 
 /**
  * An active community over the testkit's in-memory fakes and Redis fakes on a manual clock, with
@@ -56,11 +46,11 @@ import java.util.UUID;
 public final class MembersFixture {
   public static final long GUILD = 910_000_000_000_000_001L;
   public static final long CHANNEL = 910_000_000_000_000_002L;
-  public static final long APPLICATION = 1_210_000_000_000_000_001L;
   public static final Instant NOW = Instant.parse("2026-11-28T13:30:00Z");
 
   public final ManualClock clock = new ManualClock(NOW);
   public final InMemoryRepositories repos = InMemoryRepositories.create();
+  private long nextInteraction = 1_310_000_000_000_000_000L;
   public final InMemorySessionStore sessions = new InMemorySessionStore(clock);
   public final CommunityConfig community =
       SietchPreset.newCommunity(CommunityId.random(), new Snowflake(GUILD), "Arrakis")
@@ -74,7 +64,6 @@ public final class MembersFixture {
           new InMemoryRateLimiter(clock),
           new InMemoryLeases(clock),
           clock);
-  private long nextInteraction = 1_310_000_000_000_000_000L;
 
   public static UserId user(int n) {
     return new UserId(810_000_000_000_000_000L + n);
@@ -82,22 +71,7 @@ public final class MembersFixture {
 
   /** An active profile for {@code user} with this nym and tier, created at {@code createdAt}. */
   public Profile member(UserId user, String nym, Optional<Tier> tier, Instant createdAt) {
-    Profile profile =
-        new Profile(
-            MemberId.random(),
-            user,
-            nym,
-            Optional.empty(),
-            PictureType.NONE,
-            Optional.empty(),
-            Optional.empty(),
-            tier,
-            tier.map(t -> createdAt),
-            createdAt,
-            Optional.empty(),
-            false,
-            true,
-            Optional.empty());
+    Profile profile = BotFixture.profile(user, nym, tier, createdAt);
     repos.profiles().save(community.id(), profile);
     return profile;
   }
@@ -108,40 +82,20 @@ public final class MembersFixture {
           .badges()
           .save(
               community.id(),
-              new MemberBadge(
-                  UUID.randomUUID(),
-                  member.memberId(),
-                  id,
-                  NOW.minusSeconds(60),
-                  Optional.empty(),
-                  Optional.empty(),
-                  Optional.empty()));
+              BotFixture.badge(
+                  member.memberId(), id, NOW.minusSeconds(60), Optional.empty(), Optional.empty()));
     }
   }
 
   private InteractionContext context(UserId user) {
-    return new InteractionContext(
-        new InteractionToken(nextInteraction++, APPLICATION, "interaction-token"),
-        OptionalLong.of(GUILD),
-        CHANNEL,
-        new DiscordUser(user.value(), "user" + user.value() % 1000, Optional.empty(), false),
-        Optional.of(new GuildMember(List.of(), 0L, Optional.empty())),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalLong.empty());
+    return BotFixture.context(nextInteraction++, GUILD, CHANNEL, user, 0L);
   }
 
   public Invocation slash(String name, UserId user) {
-    SlashCommand command =
-        new SlashCommand(
-            context(user),
-            42L,
-            name,
-            Optional.empty(),
-            Optional.empty(),
-            new CommandOptions(new LinkedHashMap<>()),
-            Resolved.none());
-    return new Invocation(command, community, clock.instant());
+    return new Invocation(
+        BotFixture.slash(context(user), name, Optional.empty(), Map.of()),
+        community,
+        clock.instant());
   }
 
   public ComponentInvocation click(String customId, UserId user) {
@@ -167,8 +121,7 @@ public final class MembersFixture {
 
   /** The message of a reply (type 4). */
   public static MessagePayload reply(Answer answer) {
-    assertThat(answer.response()).isInstanceOf(InteractionResponse.Reply.class);
-    return ((InteractionResponse.Reply) answer.response()).message();
+    return BotFixture.reply(answer);
   }
 
   /** The message of an in-place update (type 7). */
@@ -179,23 +132,17 @@ public final class MembersFixture {
 
   /** Asserts an ephemeral text reply without embeds or actions and returns its text. */
   public static String ephemeralText(Answer answer) {
-    MessagePayload message = reply(answer);
-    assertThat(message.ephemeral()).as("error replies are ephemeral").isTrue();
-    assertThat(message.embeds()).isEmpty();
-    assertThat(message.components()).isEmpty();
+    assertThat(reply(answer).components()).isEmpty();
     assertThat(answer.actions()).isEmpty();
-    return message.content();
+    return BotFixture.ephemeralText(answer);
   }
 
   public static Embed embed(MessagePayload message) {
-    assertThat(message.embeds()).hasSize(1);
-    return message.embeds().get(0);
+    return BotFixture.embed(message);
   }
 
   public static Map<String, String> fields(Embed embed) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    embed.fields().forEach(f -> fields.put(f.name(), f.value()));
-    return fields;
+    return BotFixture.fields(embed);
   }
 
   /** The components of row {@code i}. */

@@ -3,26 +3,19 @@ package io.arrakis.bot.member;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.bot.BotFixture;
 import io.arrakis.bot.Invocation;
 import io.arrakis.discord.CommandOptions;
-import io.arrakis.discord.DiscordUser;
 import io.arrakis.discord.Embed;
-import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction;
-import io.arrakis.discord.Interaction.SlashCommand;
 import io.arrakis.discord.InteractionContext;
-import io.arrakis.discord.InteractionResponse;
-import io.arrakis.discord.InteractionToken;
 import io.arrakis.discord.MessagePayload;
-import io.arrakis.discord.OptionValue;
-import io.arrakis.discord.Resolved;
 import io.arrakis.domain.activity.ActivityBalance;
 import io.arrakis.domain.badges.BadgeCatalogue;
 import io.arrakis.domain.badges.BadgeDefinition;
 import io.arrakis.domain.badges.MemberBadge;
 import io.arrakis.domain.common.Address;
 import io.arrakis.domain.common.CommunityId;
-import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.common.TokenAmounts;
 import io.arrakis.domain.common.UserId;
@@ -35,7 +28,6 @@ import io.arrakis.domain.eligibility.EligibilitySnapshot;
 import io.arrakis.domain.eligibility.Holding;
 import io.arrakis.domain.eligibility.Ranking;
 import io.arrakis.domain.naib.SeatRecord;
-import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.profile.WalletLink;
 import io.arrakis.domain.tiers.Tier;
@@ -48,11 +40,9 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -65,18 +55,17 @@ final class MemberFixture {
   static final int WALLETS = 105;
   static final long GUILD = 900_000_000_000_000_001L;
   static final long CHANNEL = 900_000_000_000_000_002L;
-  static final long APPLICATION = 1_200_000_000_000_000_001L;
   static final Address TOKEN = new Address("0x" + "b".repeat(40));
   static final Instant NOW = Instant.parse("2026-11-28T13:30:00Z");
 
   final InMemoryRepositories repos = InMemoryRepositories.create();
+  private long nextInteraction = 1_300_000_000_000_000_000L;
   final ManualClock clock = new ManualClock(NOW);
   final InMemorySessionStore sessions = new InMemorySessionStore(clock);
   final CommunityConfig community =
       SietchPreset.newCommunity(CommunityId.random(), new Snowflake(GUILD), "Arrakis")
           .withActive(true)
           .withToken(new TokenConfig(TokenConfig.BERACHAIN, Optional.of(TOKEN), "BGT", 18, 0L));
-  private long nextInteraction = 1_300_000_000_000_000_000L;
 
   MemberFixture() {
     for (BadgeDefinition d : BadgeCatalogue.sietch(69)) {
@@ -85,7 +74,7 @@ final class MemberFixture {
   }
 
   static Address wallet(int i) {
-    return new Address("0xa" + String.format("%039x", i));
+    return BotFixture.wallet(i);
   }
 
   static BigInteger balanceOfRank(int i) {
@@ -120,21 +109,7 @@ final class MemberFixture {
   /** An active member created {@code daysAgo} days before {@link #NOW}, without a wallet. */
   Profile member(int n, String nym, int daysAgo) {
     Profile profile =
-        new Profile(
-            MemberId.random(),
-            user(n),
-            nym,
-            Optional.empty(),
-            PictureType.NONE,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty(),
-            NOW.minus(Duration.ofDays(daysAgo)),
-            Optional.empty(),
-            false,
-            true,
-            Optional.empty());
+        BotFixture.profile(user(n), nym, Optional.empty(), NOW.minus(Duration.ofDays(daysAgo)));
     repos.profiles().save(community.id(), profile);
     return profile;
   }
@@ -157,15 +132,7 @@ final class MemberFixture {
   }
 
   MemberBadge award(Profile p, String badgeId, Instant at) {
-    MemberBadge b =
-        new MemberBadge(
-            UUID.randomUUID(),
-            p.memberId(),
-            badgeId,
-            at,
-            Optional.empty(),
-            Optional.empty(),
-            Optional.empty());
+    MemberBadge b = BotFixture.badge(p.memberId(), badgeId, at, Optional.empty(), Optional.empty());
     repos.badges().save(community.id(), b);
     return b;
   }
@@ -197,30 +164,14 @@ final class MemberFixture {
   }
 
   InteractionContext context(UserId user) {
-    return new InteractionContext(
-        new InteractionToken(nextInteraction++, APPLICATION, "interaction-token"),
-        OptionalLong.of(GUILD),
-        CHANNEL,
-        new DiscordUser(user.value(), "user" + user.value() % 1000, Optional.empty(), false),
-        Optional.of(new GuildMember(List.of(), 0L, Optional.empty())),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalLong.empty());
+    return BotFixture.context(nextInteraction++, GUILD, CHANNEL, user, 0L);
   }
 
   Invocation invocation(String name, String sub, UserId user, Map<String, String> options) {
-    Map<String, OptionValue> values = new LinkedHashMap<>();
-    options.forEach((k, v) -> values.put(k, new OptionValue.StringOption(v)));
-    SlashCommand command =
-        new SlashCommand(
-            context(user),
-            42L,
-            name,
-            Optional.empty(),
-            Optional.ofNullable(sub),
-            new CommandOptions(values),
-            Resolved.none());
-    return new Invocation(command, community, clock.instant());
+    return new Invocation(
+        BotFixture.slash(context(user), name, Optional.ofNullable(sub), options),
+        community,
+        clock.instant());
   }
 
   Interaction.Autocomplete autocomplete(String name, String focused, String partial) {
@@ -238,28 +189,21 @@ final class MemberFixture {
   // ---- reading answers
 
   static MessagePayload message(Answer answer) {
-    assertThat(answer.response()).isInstanceOf(InteractionResponse.Reply.class);
     assertThat(answer.actions()).as("read-only commands queue no actions").isEmpty();
-    return ((InteractionResponse.Reply) answer.response()).message();
+    return BotFixture.reply(answer);
   }
 
   static Embed embed(Answer answer) {
-    MessagePayload message = message(answer);
-    assertThat(message.embeds()).hasSize(1);
-    return message.embeds().get(0);
+    return BotFixture.embed(message(answer));
   }
 
   static Map<String, String> fields(Embed embed) {
-    Map<String, String> fields = new LinkedHashMap<>();
-    embed.fields().forEach(f -> fields.put(f.name(), f.value()));
-    return fields;
+    return BotFixture.fields(embed);
   }
 
   static String ephemeralText(Answer answer) {
-    MessagePayload message = message(answer);
-    assertThat(message.ephemeral()).as("error replies are ephemeral").isTrue();
-    assertThat(message.embeds()).isEmpty();
-    return message.content();
+    assertThat(answer.actions()).isEmpty();
+    return BotFixture.ephemeralText(answer);
   }
 
   static String date(Instant at) {

@@ -11,11 +11,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
 import io.arrakis.discord.InteractionResponse;
+import io.arrakis.discord.action.DiscordAction;
 import io.arrakis.domain.audit.AuditType;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.community.CoexistenceMode;
+import io.arrakis.domain.community.MigrationState;
+import io.arrakis.domain.roles.RoleKey;
+import io.arrakis.domain.sync.ShadowComparison;
 import io.arrakis.testkit.domain.InMemoryAuditLogRepository;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -28,11 +33,16 @@ class MigrationTest {
     f.save(
         f.community
             .withActive(true)
+            .withRoles(f.community.roles().with(RoleKey.FEDAYKIN, new Snowflake(31)))
             .withCoexistence(CoexistenceMode.SHADOW, Optional.of(new Snowflake(99))));
-    f.records.write(
-        f.community.id(),
-        MigrationRecord.entered(CoexistenceMode.SHADOW, NOW.minus(Duration.ofDays(days)))
-            .withComparisons(compared, matched));
+    Instant start = NOW.minus(Duration.ofDays(days));
+    f.repos
+        .migrations()
+        .save(f.community.id(), MigrationState.entered(CoexistenceMode.SHADOW, start));
+    f.repos
+        .migrations()
+        .recordComparison(
+            f.community.id(), new ShadowComparison((int) compared, (int) matched), start);
   }
 
   @Test
@@ -102,8 +112,18 @@ class MigrationTest {
     assertThat(embed(done).title().orElseThrow()).contains(Migration.EXECUTED_TITLE);
     assertThat(field(embed(done), "New mode")).isEqualTo("`primary`");
     assertThat(f.stored().coexistenceMode()).isEqualTo(CoexistenceMode.PRIMARY);
-    assertThat(f.records.read(f.community.id()).orElseThrow().strategy())
+    assertThat(f.repos.migrations().state(f.community.id()).orElseThrow().strategy())
         .contains("arrakis_primary");
+    // primary writes namespaced copies: the missing one is created and awaited
+    assertThat(done.actions())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            DiscordAction.CreateRole.class,
+            r -> assertThat(r.name()).isEqualTo(f.community.parallelRolePrefix() + "Fedaykin"));
+    assertThat(
+            f.sessions.get(
+                SetupCreations.type(f.community.id()), "parallel-role." + RoleKey.FEDAYKIN.key()))
+        .isPresent();
     assertThat(((InMemoryAuditLogRepository) f.repos.auditLog()).entries(f.community.id()))
         .extracting(e -> e.event().type())
         .containsExactly(AuditType.MIGRATION_EXECUTED);

@@ -3,6 +3,7 @@ package io.arrakis.bot.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.bot.BotFixture;
 import io.arrakis.bot.BotPorts;
 import io.arrakis.bot.CommandHandler;
 import io.arrakis.bot.ComponentHandler;
@@ -10,17 +11,14 @@ import io.arrakis.bot.ComponentInvocation;
 import io.arrakis.bot.Invocation;
 import io.arrakis.discord.ActionRow;
 import io.arrakis.discord.Button;
-import io.arrakis.discord.CommandOptions;
 import io.arrakis.discord.ComponentType;
 import io.arrakis.discord.CustomId;
-import io.arrakis.discord.DiscordUser;
 import io.arrakis.discord.Embed;
 import io.arrakis.discord.EntitySelect;
 import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction;
 import io.arrakis.discord.InteractionContext;
 import io.arrakis.discord.InteractionResponse;
-import io.arrakis.discord.InteractionToken;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.Modal;
 import io.arrakis.discord.OptionValue;
@@ -29,8 +27,10 @@ import io.arrakis.discord.RowComponent;
 import io.arrakis.discord.StringSelect;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.common.Snowflake;
+import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.community.CommunityConfig;
 import io.arrakis.domain.community.SietchPreset;
+import io.arrakis.state.Leases;
 import io.arrakis.testkit.domain.InMemoryBurnerRegistry;
 import io.arrakis.testkit.domain.InMemoryRepositories;
 import io.arrakis.testkit.state.InMemoryCooldownStore;
@@ -38,6 +38,7 @@ import io.arrakis.testkit.state.InMemoryLeases;
 import io.arrakis.testkit.state.InMemoryRateLimiter;
 import io.arrakis.testkit.state.InMemorySessionStore;
 import io.arrakis.testkit.state.ManualClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -60,26 +61,37 @@ final class SetupFixture {
 
   final ManualClock clock = new ManualClock(NOW);
   final InMemoryRepositories repos = InMemoryRepositories.create();
+  private long nextInteraction = 1_310_000_000_000_000_000L;
   final InMemorySessionStore sessions = new InMemorySessionStore(clock);
-  final MigrationRecords records = new SessionMigrationRecords(sessions);
+  final InMemoryLeases leases = new InMemoryLeases(clock);
+  final BotPorts ports;
   final SetupHandlers handlers;
   CommunityConfig community =
       SietchPreset.newCommunity(CommunityId.random(), new Snowflake(GUILD), "Arrakis");
-  private long nextInteraction = 1_310_000_000_000_000_000L;
 
   SetupFixture() {
     repos.communities().save(community);
-    handlers =
-        new SetupHandlers(
-            new BotPorts(
-                repos.asRepositories(),
-                new InMemoryBurnerRegistry(),
-                sessions,
-                new InMemoryCooldownStore(clock),
-                new InMemoryRateLimiter(clock),
-                new InMemoryLeases(clock),
-                clock),
-            records);
+    ports =
+        new BotPorts(
+            repos.asRepositories(),
+            new InMemoryBurnerRegistry(),
+            sessions,
+            new InMemoryCooldownStore(clock),
+            new InMemoryRateLimiter(clock),
+            leases,
+            clock);
+    handlers = new SetupHandlers(ports);
+  }
+
+  /** Whether nobody holds the lease {@code lock:wizard:{communityId}} (probed, then given back). */
+  boolean wizardLockFree() throws Exception {
+    Leases.Attempt probe =
+        leases.tryAcquire(WizardLock.name(community.id()), "probe", Duration.ofSeconds(1));
+    if (probe instanceof Leases.Acquired a) {
+      leases.release(a.lease());
+      return true;
+    }
+    return false;
   }
 
   void save(CommunityConfig c) {
@@ -107,15 +119,8 @@ final class SetupFixture {
   }
 
   InteractionContext context(long user) {
-    return new InteractionContext(
-        new InteractionToken(nextInteraction++, 1L, "token"),
-        OptionalLong.of(GUILD),
-        CHANNEL,
-        new DiscordUser(user, "user" + user % 1000, Optional.empty(), false),
-        Optional.of(new GuildMember(List.of(), GuildMember.MANAGE_GUILD, Optional.empty())),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalLong.empty());
+    return BotFixture.context(
+        nextInteraction++, GUILD, CHANNEL, new UserId(user), GuildMember.MANAGE_GUILD);
   }
 
   Answer run(String name, String sub, long user, Map<String, Object> options) throws Exception {
@@ -128,14 +133,7 @@ final class SetupFixture {
                     ? new OptionValue.IntegerOption(l)
                     : new OptionValue.StringOption(v.toString())));
     Interaction.SlashCommand cmd =
-        new Interaction.SlashCommand(
-            context(user),
-            42L,
-            name,
-            Optional.empty(),
-            Optional.ofNullable(sub),
-            new CommandOptions(values),
-            Resolved.none());
+        BotFixture.slashWith(context(user), name, Optional.ofNullable(sub), values);
     return command(name).handle(new Invocation(cmd, community, clock.instant()));
   }
 
@@ -178,9 +176,7 @@ final class SetupFixture {
   }
 
   static Embed embed(Answer answer) {
-    MessagePayload m = message(answer);
-    assertThat(m.embeds()).hasSize(1);
-    return m.embeds().get(0);
+    return BotFixture.embed(message(answer));
   }
 
   static String field(Embed embed, String name) {

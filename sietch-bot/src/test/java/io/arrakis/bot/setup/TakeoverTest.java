@@ -10,6 +10,7 @@ import static io.arrakis.bot.setup.SetupFixture.modal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.discord.action.DiscordAction;
 import io.arrakis.domain.audit.AuditType;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.community.CoexistenceMode;
@@ -70,6 +71,17 @@ class TakeoverTest {
     assertThat(field(embed(done), "Previous mode")).isEqualTo("`primary`");
     assertThat(field(embed(done), "New mode")).isEqualTo("`exclusive`");
     assertThat(field(embed(done), "Roles renamed")).startsWith("1 (naib)");
+    assertThat(done.actions())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            DiscordAction.EditRole.class,
+            e -> {
+              assertThat(e.roleId()).isEqualTo(21L);
+              assertThat(e.name()).isEqualTo("Naib");
+              assertThat(e.guild()).isEqualTo(SetupFixture.GUILD);
+            });
+    assertThat(f.repos.migrations().state(f.community.id()).orElseThrow().mode())
+        .isEqualTo(CoexistenceMode.EXCLUSIVE);
 
     assertThat(f.stored().coexistenceMode()).isEqualTo(CoexistenceMode.EXCLUSIVE);
     assertThat(f.stored().roles().bindings().get(RoleKey.NAIB).discordRoleId())

@@ -3,23 +3,20 @@ package io.arrakis.bot.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.arrakis.bot.Answer;
+import io.arrakis.bot.BotFixture;
 import io.arrakis.bot.ComponentInvocation;
 import io.arrakis.bot.Invocation;
 import io.arrakis.discord.CommandOptions;
 import io.arrakis.discord.ComponentType;
 import io.arrakis.discord.CustomId;
-import io.arrakis.discord.DiscordUser;
-import io.arrakis.discord.GuildMember;
 import io.arrakis.discord.Interaction;
 import io.arrakis.discord.InteractionContext;
 import io.arrakis.discord.InteractionResponse;
-import io.arrakis.discord.InteractionToken;
 import io.arrakis.discord.MessagePayload;
 import io.arrakis.discord.OptionValue;
 import io.arrakis.discord.Resolved;
 import io.arrakis.domain.common.Address;
 import io.arrakis.domain.common.CommunityId;
-import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.common.TokenAmounts;
 import io.arrakis.domain.common.UserId;
@@ -32,8 +29,6 @@ import io.arrakis.domain.eligibility.EligibilityRanker;
 import io.arrakis.domain.eligibility.EligibilitySnapshot;
 import io.arrakis.domain.eligibility.Holding;
 import io.arrakis.domain.port.VerificationSession;
-import io.arrakis.domain.profile.PictureType;
-import io.arrakis.domain.profile.Profile;
 import io.arrakis.domain.profile.WalletLink;
 import io.arrakis.domain.roles.RoleKey;
 import io.arrakis.domain.tiers.TierPolicy;
@@ -61,7 +56,6 @@ import java.util.UUID;
 final class VerifyFixture {
   static final long GUILD = 900_000_000_000_000_001L;
   static final long CHANNEL = 900_000_000_000_000_002L;
-  static final long APPLICATION = 1_200_000_000_000_000_001L;
   static final long FEDAYKIN_ROLE = 900_000_000_000_000_007L;
   static final Instant START = Instant.parse("2026-11-28T13:30:00Z");
 
@@ -133,33 +127,12 @@ final class VerifyFixture {
         .profiles()
         .save(
             community.id(),
-            new Profile(
-                MemberId.random(),
-                user,
-                "nym" + user.value() % 1000,
-                Optional.empty(),
-                PictureType.NONE,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                START.minusSeconds(86_400),
-                Optional.empty(),
-                false,
-                true,
-                Optional.empty()));
+            BotFixture.profile(
+                user, "nym" + user.value() % 1000, Optional.empty(), START.minusSeconds(86_400)));
   }
 
   private InteractionContext context(UserId user, long permissions) {
-    return new InteractionContext(
-        new InteractionToken(nextInteraction++, APPLICATION, "interaction-token"),
-        OptionalLong.of(GUILD),
-        CHANNEL,
-        new DiscordUser(user.value(), "user" + user.value() % 1000, Optional.empty(), false),
-        Optional.of(new GuildMember(List.of(), permissions, Optional.empty())),
-        Optional.empty(),
-        Optional.empty(),
-        OptionalLong.empty());
+    return BotFixture.context(nextInteraction++, GUILD, CHANNEL, user, permissions);
   }
 
   Invocation slash(String sub, UserId user) {

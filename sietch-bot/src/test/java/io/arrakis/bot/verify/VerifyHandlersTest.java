@@ -28,6 +28,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -202,7 +203,7 @@ class VerifyHandlersTest {
     assertThat(reply.ephemeral()).isTrue();
     assertThat(reply.embeds().get(0).title()).contains("Wallet Verified");
     assertThat(f.repos.walletLinks().byUser(f.community.id(), alice))
-        .contains(new WalletLink(alice, key.address(), VerifyFixture.START));
+        .contains(new WalletLink(alice, key.address(), VerifyFixture.START, Optional.of(s.id())));
     VerificationSession done = f.session(s.id());
     assertThat(done.status()).isEqualTo(Status.COMPLETED);
     assertThat(done.wallet()).contains(key.address());

@@ -10,6 +10,7 @@ import io.arrakis.domain.alerts.RiskLevel;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.common.MemberId;
 import io.arrakis.domain.eligibility.RemovalReason;
+import io.arrakis.domain.port.AlertDeliveryUpdate;
 import io.arrakis.domain.port.AlertRecord;
 import io.arrakis.domain.tiers.Tier;
 import io.arrakis.domain.tiers.TierProgress;
@@ -111,6 +112,70 @@ public abstract class AbstractAlertRepositoryContractTest extends AbstractReposi
                 Optional.empty()));
 
     assertThat(repos.alerts().lastNaibThreatChallenger(c, member)).isPresent();
+  }
+
+  private static AlertRecord pending(Optional<MemberId> member, Alert alert, Instant at) {
+    return new AlertRecord(
+        UUID.randomUUID(),
+        randomUser(),
+        member,
+        alert,
+        false,
+        Optional.empty(),
+        at,
+        Optional.empty());
+  }
+
+  @Test
+  void givenAPendingAlert_whenDelivered_thenItIsMarkedOnceWithWhatTheCallerNeeds() {
+    CommunityId c = newCommunity();
+    MemberId member = randomMember();
+    AlertRecord queued =
+        pending(
+            Optional.of(member),
+            new Alert.AtRiskWarning(66, 4, Optional.empty(), RiskLevel.MEDIUM),
+            at(0));
+    repos.alerts().appendHistory(c, queued);
+
+    assertThat(repos.alerts().markDelivered(c, queued.id(), at(1)))
+        .contains(
+            new AlertDeliveryUpdate(
+                queued.id(),
+                queued.recipient(),
+                Optional.of(member),
+                AlertType.AT_RISK_WARNING,
+                at(0)));
+    assertThat(repos.alerts().markDelivered(c, queued.id(), at(2))).isEmpty();
+    assertThat(repos.alerts().markFailed(c, queued.id(), "too late")).isEmpty();
+  }
+
+  @Test
+  void givenAPendingUserAlert_whenItFails_thenTheErrorIsKeptAndItCannotBeDeliveredLater() {
+    CommunityId c = newCommunity();
+    AlertRecord queued = pending(Optional.empty(), new Alert.AccessRevoked(), at(0));
+    repos.alerts().appendHistory(c, queued);
+
+    assertThat(repos.alerts().markFailed(c, queued.id(), "DmClosed: Cannot send messages"))
+        .hasValueSatisfying(
+            u -> {
+              assertThat(u.member()).isEmpty();
+              assertThat(u.recipient()).isEqualTo(queued.recipient());
+              assertThat(u.type()).isEqualTo(AlertType.ACCESS_REVOKED);
+            });
+    assertThat(repos.alerts().markFailed(c, queued.id(), "again")).isEmpty();
+    assertThat(repos.alerts().markDelivered(c, queued.id(), at(1))).isEmpty();
+  }
+
+  @Test
+  void givenAnUnknownOrForeignAlert_whenMarked_thenNothingChanges() {
+    CommunityId a = newCommunity();
+    CommunityId b = newCommunity();
+    AlertRecord queued = pending(Optional.empty(), new Alert.AccessRevoked(), at(0));
+    repos.alerts().appendHistory(a, queued);
+
+    assertThat(repos.alerts().markDelivered(b, queued.id(), at(1))).isEmpty();
+    assertThat(repos.alerts().markFailed(a, UUID.randomUUID(), "x")).isEmpty();
+    assertThat(repos.alerts().markDelivered(a, queued.id(), at(1))).isPresent();
   }
 
   @Test

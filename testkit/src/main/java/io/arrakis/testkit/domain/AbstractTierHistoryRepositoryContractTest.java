@@ -12,8 +12,8 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@code TierHistoryRepository} does. The port is write-only, so the implementation
- * supplies {@link #appended} to read back what was stored.
+ * What every {@code TierHistoryRepository} does. The implementation supplies {@link #appended} to
+ * read back everything stored, in append order.
  */
 public abstract class AbstractTierHistoryRepositoryContractTest
     extends AbstractRepositoryContractTest {
@@ -44,6 +44,26 @@ public abstract class AbstractTierHistoryRepositoryContractTest
     repos.tierHistory().append(c, second);
 
     assertThat(appended(c)).containsExactly(first, second);
+  }
+
+  @Test
+  void givenEntriesOverTime_thenSinceListsThoseAtOrAfterTheInstantNewestFirst() {
+    CommunityId c = newCommunity();
+    TierHistoryEntry old = entry(Optional.empty(), Tier.HAJRA, 0);
+    TierHistoryEntry promoted = entry(Optional.of(Tier.HAJRA), Tier.QANAT, 10);
+    TierHistoryEntry latest = entry(Optional.of(Tier.QANAT), Tier.ICHWAN, 20);
+    repos.tierHistory().append(c, old);
+    repos.tierHistory().append(c, latest);
+    repos.tierHistory().append(c, promoted);
+
+    assertThat(repos.tierHistory().since(c, at(10))).containsExactly(latest, promoted);
+    assertThat(repos.tierHistory().since(c, at(21))).isEmpty();
+    assertThat(repos.tierHistory().since(newCommunity(), at(0))).isEmpty();
+  }
+
+  private static TierHistoryEntry entry(Optional<Tier> from, Tier to, long minute) {
+    return new TierHistoryEntry(
+        randomMember(), from, Optional.of(to), BigInteger.TEN, OptionalInt.of(5), at(minute));
   }
 
   @Test

@@ -148,4 +148,23 @@ public abstract class AbstractVerificationSessionRepositoryContractTest
     repos.verificationSessions().save(b, inB);
     assertThat(repos.verificationSessions().pending(a, user)).contains(inA);
   }
+
+  @Test
+  void givenOldAndRecentSessions_whenPurged_thenOnlyTheOldOnesOfThatCommunityAreDeleted() {
+    CommunityId c = newCommunity();
+    CommunityId other = newCommunity();
+    VerificationSession old = started(randomUser(), 0).expired();
+    VerificationSession recent = started(randomUser(), 60);
+    VerificationSession elsewhere = started(randomUser(), 0);
+    repos.verificationSessions().save(c, old);
+    repos.verificationSessions().save(c, recent);
+    repos.verificationSessions().save(other, elsewhere);
+
+    int deleted = repos.verificationSessions().deleteCreatedBefore(c, at(30));
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(repos.verificationSessions().byId(c, old.id())).isEmpty();
+    assertThat(repos.verificationSessions().byId(c, recent.id())).contains(recent);
+    assertThat(repos.verificationSessions().byId(other, elsewhere.id())).contains(elsewhere);
+  }
 }

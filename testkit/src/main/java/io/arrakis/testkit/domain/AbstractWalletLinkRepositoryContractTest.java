@@ -7,6 +7,8 @@ import io.arrakis.domain.common.Address;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.profile.WalletLink;
+import java.util.Optional;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** What every {@code WalletLinkRepository} does. */
@@ -24,6 +26,16 @@ public abstract class AbstractWalletLinkRepositoryContractTest
     assertThat(repos.walletLinks().byWallet(c, link.wallet())).contains(link);
     assertThat(repos.walletLinks().byUser(c, randomUser())).isEmpty();
     assertThat(repos.walletLinks().byWallet(c, randomAddress())).isEmpty();
+  }
+
+  @Test
+  void givenALinkMadeThroughASession_thenTheSessionIsKept() {
+    CommunityId c = newCommunity();
+    WalletLink link =
+        new WalletLink(randomUser(), randomAddress(), at(0), Optional.of(UUID.randomUUID()));
+    repos.walletLinks().save(c, link);
+
+    assertThat(repos.walletLinks().byUser(c, link.userId())).contains(link);
   }
 
   @Test

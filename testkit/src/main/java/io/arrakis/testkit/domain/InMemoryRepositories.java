@@ -17,7 +17,8 @@ public record InMemoryRepositories(
     InMemoryRoleRevocationRepository roleRevocations,
     InMemoryWaitlistRepository waitlist,
     InMemoryTierHistoryRepository tierHistory,
-    InMemoryVerificationSessionRepository verificationSessions) {
+    InMemoryVerificationSessionRepository verificationSessions,
+    InMemoryMigrationRepository migrations) {
 
   public static InMemoryRepositories create() {
     return new InMemoryRepositories(
@@ -34,7 +35,8 @@ public record InMemoryRepositories(
         new InMemoryRoleRevocationRepository(),
         new InMemoryWaitlistRepository(),
         new InMemoryTierHistoryRepository(),
-        new InMemoryVerificationSessionRepository());
+        new InMemoryVerificationSessionRepository(),
+        new InMemoryMigrationRepository());
   }
 
   /** The same fakes as the domain's {@link Repositories} bundle. */
@@ -53,6 +55,7 @@ public record InMemoryRepositories(
         roleRevocations,
         waitlist,
         tierHistory,
-        verificationSessions);
+        verificationSessions,
+        migrations);
   }
 }

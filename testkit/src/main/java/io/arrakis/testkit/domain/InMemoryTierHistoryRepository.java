@@ -3,7 +3,9 @@ package io.arrakis.testkit.domain;
 import io.arrakis.domain.common.CommunityId;
 import io.arrakis.domain.port.TierHistoryRepository;
 import io.arrakis.domain.tiers.TierHistoryEntry;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,14 @@ public final class InMemoryTierHistoryRepository implements TierHistoryRepositor
   @Override
   public synchronized void append(CommunityId community, TierHistoryEntry entry) {
     rows.computeIfAbsent(community, k -> new ArrayList<>()).add(entry);
+  }
+
+  @Override
+  public synchronized List<TierHistoryEntry> since(CommunityId community, Instant since) {
+    return rows.getOrDefault(community, List.of()).stream()
+        .filter(e -> !e.changedAt().isBefore(since))
+        .sorted(Comparator.comparing(TierHistoryEntry::changedAt).reversed())
+        .toList();
   }
 
   /** What was appended for the community, in order. */

@@ -84,4 +84,11 @@ public final class InMemoryVerificationSessionRepository implements Verification
     }
     return n;
   }
+
+  @Override
+  public synchronized int deleteCreatedBefore(CommunityId community, Instant cutoff) {
+    int before = of(community).size();
+    of(community).values().removeIf(s -> s.createdAt().isBefore(cutoff));
+    return before - of(community).size();
+  }
 }
