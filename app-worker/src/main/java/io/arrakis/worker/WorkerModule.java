@@ -288,8 +288,8 @@ final class WorkerModule {
             new io.arrakis.bot.sync.AlertDelivery(repositories),
             new io.arrakis.bot.sync.ChannelPosts(
                 n -> java.util.concurrent.ThreadLocalRandom.current().nextInt(n)),
-            // not wired yet: the welcome DM lives package-private in bot.events / bot.verify
-            (community, user, actionId) -> java.util.Optional.empty(),
+            new io.arrakis.bot.events.OnboardingInvite(repositories, redis.sessions())
+                ::inviteNewlyEligible,
             actions,
             transactions,
             Duration.ofSeconds(30),
@@ -340,8 +340,6 @@ final class WorkerModule {
 
   /**
    * Roles and channels the setup wizard or a migration created, mapped as the gateway reports them.
-   * The decoder belongs in {@code JsonGatewayEventDecoder} once {@code GatewayEvent} has role and
-   * channel creations; until then it reads the three fields here.
    */
   @Provides
   @Named("setup-creations")
@@ -352,28 +350,6 @@ final class WorkerModule {
       Transactions transactions,
       CommunityDirectory directory,
       Clock clock) {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-    io.arrakis.bot.setup.CreatedEntity.Decoder decoder =
-        (type, payload) -> {
-          try {
-            com.fasterxml.jackson.databind.JsonNode d = json.readTree(payload);
-            com.fasterxml.jackson.databind.JsonNode e =
-                type.equals(io.arrakis.bot.setup.CreatedEntityHandler.ROLE_CREATE)
-                    ? d.path("role")
-                    : d;
-            if (!d.path("guild_id").isTextual() || !e.path("id").isTextual()) {
-              throw new IllegalArgumentException(type + " without guild_id or id");
-            }
-            return new io.arrakis.bot.setup.CreatedEntity(
-                Long.parseUnsignedLong(d.path("guild_id").asText()),
-                Long.parseUnsignedLong(e.path("id").asText()),
-                e.path("name").asText(""),
-                e.path("type").asInt(-1) == 0);
-          } catch (java.io.IOException | NumberFormatException ex) {
-            throw new IllegalArgumentException(type + " is not valid JSON with numeric ids", ex);
-          }
-        };
     BotPorts ports =
         new BotPorts(
             repositories,
@@ -383,7 +359,8 @@ final class WorkerModule {
             redis.rateLimiter(),
             redis.leases(),
             clock);
-    return io.arrakis.bot.setup.CreatedEntityHandler.both(decoder, ports, transactions, directory);
+    return io.arrakis.bot.setup.CreatedEntityHandler.both(
+        new JsonGatewayEventDecoder(), ports, transactions, directory);
   }
 
   /** The gateway events of spec §17, which also keep the guild member mirror. */

@@ -63,6 +63,17 @@ public final class JsonGatewayEventDecoder implements GatewayEventDecoder {
               id(d, "user_id"),
               bool(d.path("member").path("user"), "bot"),
               optId(d, "message_author_id"));
+      case "GUILD_ROLE_CREATE" -> {
+        JsonNode role = object(d, "role");
+        yield new GatewayEvent.RoleCreate(
+            id(d, "guild_id"), id(role, "role.id"), role.path("name").asText(""));
+      }
+      case "CHANNEL_CREATE" ->
+          new GatewayEvent.ChannelCreate(
+              optId(d, "guild_id"),
+              id(d, "id"),
+              d.path("name").asText(""),
+              d.path("type").asInt(-1));
       default -> throw new IllegalArgumentException("no decoder for gateway event " + type);
     };
   }

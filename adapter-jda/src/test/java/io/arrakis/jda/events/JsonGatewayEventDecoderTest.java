@@ -140,4 +140,39 @@ class JsonGatewayEventDecoderTest {
     assertThatThrownBy(() -> decode("TYPING_START", "{}"))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void givenARoleCreate_thenGuildRoleIdAndNameAreRead_andARoleWithoutIdIsRefused() {
+    assertThat(
+            decode(
+                "GUILD_ROLE_CREATE",
+                "{\"guild_id\":\"900000000000000001\",\"role\":{\"id\":\"700000000000000009\","
+                    + "\"name\":\"sietch-Naib\",\"color\":0}}"))
+        .isEqualTo(
+            new GatewayEvent.RoleCreate(900000000000000001L, 700000000000000009L, "sietch-Naib"));
+    assertThatThrownBy(
+            () ->
+                decode(
+                    "GUILD_ROLE_CREATE",
+                    "{\"guild_id\":\"900000000000000001\",\"role\":{\"name\":\"x\"}}"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("role.id");
+  }
+
+  @Test
+  void givenAChannelCreate_thenTheGuildIsOptional_andTheTypeIsKept() {
+    assertThat(
+            decode(
+                "CHANNEL_CREATE",
+                "{\"id\":\"600000000000000001\",\"guild_id\":\"900000000000000001\","
+                    + "\"name\":\"the-door\",\"type\":0}"))
+        .isEqualTo(
+            new GatewayEvent.ChannelCreate(
+                OptionalLong.of(900000000000000001L), 600000000000000001L, "the-door", 0));
+    GatewayEvent.ChannelCreate dm =
+        (GatewayEvent.ChannelCreate)
+            decode("CHANNEL_CREATE", "{\"id\":\"600000000000000002\",\"type\":1}");
+    assertThat(dm.guildId()).isEmpty();
+    assertThat(dm.type()).isEqualTo(1);
+  }
 }

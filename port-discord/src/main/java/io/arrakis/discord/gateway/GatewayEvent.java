@@ -80,4 +80,22 @@ public sealed interface GatewayEvent {
       boolean userBot,
       OptionalLong messageAuthorId)
       implements GatewayEvent {}
+
+  /** {@code GUILD_ROLE_CREATE}: a role was made (by the setup wizard's action, or anyone). */
+  record RoleCreate(long guildId, long roleId, String name) implements GatewayEvent {
+    public RoleCreate {
+      java.util.Objects.requireNonNull(name, "name");
+    }
+  }
+
+  /**
+   * {@code CHANNEL_CREATE}. {@code guildId} is empty for a DM channel; {@code type} is Discord's
+   * channel type (0 = text).
+   */
+  record ChannelCreate(OptionalLong guildId, long channelId, String name, int type)
+      implements GatewayEvent {
+    public ChannelCreate {
+      java.util.Objects.requireNonNull(name, "name");
+    }
+  }
 }

@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * "link an eligible wallet" DM otherwise. The DM does not create the session: Start does (the
  * wizard's own rule), so the session format stays with the wizard.
  */
-final class OnboardingInvite {
+public final class OnboardingInvite {
   private static final Logger log = LoggerFactory.getLogger(OnboardingInvite.class);
   static final String START = "onboarding_start";
   static final int SAND = 0xC2913A;
@@ -28,7 +28,7 @@ final class OnboardingInvite {
   private final Repositories repos;
   private final SessionStore sessions;
 
-  OnboardingInvite(Repositories repos, SessionStore sessions) {
+  public OnboardingInvite(Repositories repos, SessionStore sessions) {
     this.repos = repos;
     this.sessions = sessions;
   }
@@ -59,6 +59,21 @@ final class OnboardingInvite {
             user.value(),
             eligible ? welcome(community) : linkFirst(community),
             "onboarding:welcome"));
+  }
+
+  /**
+   * The welcome DM for a user a sync found newly eligible (spec §3.2 step 11), under the sync's own
+   * action id; nothing for a user with a profile or a running wizard.
+   */
+  public Optional<DiscordAction> inviteNewlyEligible(
+      CommunityConfig community, UserId user, String actionId) {
+    if (repos.profiles().byUser(community.id(), user).isPresent()
+        || sessionRunning(community, user)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new DiscordAction.SendDirectMessage(
+            actionId, user.value(), welcome(community), "onboarding:welcome"));
   }
 
   private boolean sessionRunning(CommunityConfig community, UserId user) {

@@ -4,6 +4,8 @@ import io.arrakis.bot.BotPorts;
 import io.arrakis.bot.CommunityDirectory;
 import io.arrakis.bot.GuildEventHandler;
 import io.arrakis.bot.Transactions;
+import io.arrakis.discord.gateway.GatewayEvent;
+import io.arrakis.discord.gateway.GatewayEventDecoder;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.community.ChannelConfig;
 import io.arrakis.domain.community.CommunityConfig;
@@ -27,9 +29,10 @@ public final class CreatedEntityHandler implements GuildEventHandler {
   private static final Duration LOCK_TTL = Duration.ofSeconds(10);
   private static final Duration LOCK_PAUSE = Duration.ofMillis(50);
   private static final int LOCK_ATTEMPTS = 100;
+  private static final int TEXT_CHANNEL = 0;
 
   private final String eventType;
-  private final CreatedEntity.Decoder decoder;
+  private final GatewayEventDecoder decoder;
   private final Repositories repos;
   private final SetupCreations creations;
   private final Transactions transactions;
@@ -38,7 +41,7 @@ public final class CreatedEntityHandler implements GuildEventHandler {
 
   private CreatedEntityHandler(
       String eventType,
-      CreatedEntity.Decoder decoder,
+      GatewayEventDecoder decoder,
       BotPorts ports,
       Transactions transactions,
       CommunityDirectory directory) {
@@ -53,7 +56,7 @@ public final class CreatedEntityHandler implements GuildEventHandler {
 
   /** The handlers of both events. */
   public static List<GuildEventHandler> both(
-      CreatedEntity.Decoder decoder,
+      GatewayEventDecoder decoder,
       BotPorts ports,
       Transactions transactions,
       CommunityDirectory directory) {
@@ -84,11 +87,18 @@ public final class CreatedEntityHandler implements GuildEventHandler {
 
   @Override
   public void handle(String eventKey, byte[] payload) throws Exception {
-    CreatedEntity entity = decoder.decode(eventType, payload);
-    boolean role = eventType.equals(ROLE_CREATE);
-    if (!role && !entity.textChannel()) {
-      return;
+    CreatedEntity entity;
+    GatewayEvent event = decoder.decode(eventType, payload);
+    if (event instanceof GatewayEvent.RoleCreate r) {
+      entity = new CreatedEntity(r.guildId(), r.roleId(), r.name(), false);
+    } else if (event instanceof GatewayEvent.ChannelCreate c
+        && c.guildId().isPresent()
+        && c.type() == TEXT_CHANNEL) {
+      entity = new CreatedEntity(c.guildId().getAsLong(), c.channelId(), c.name(), true);
+    } else {
+      return; // a DM or non-text channel: never one setup created
     }
+    boolean role = eventType.equals(ROLE_CREATE);
     Optional<CommunityConfig> known = directory.community(entity.guildId());
     if (known.isEmpty()) {
       return;

@@ -14,6 +14,8 @@ import io.arrakis.bot.GuildEventHandler;
 import io.arrakis.bot.Transactions;
 import io.arrakis.discord.Button;
 import io.arrakis.discord.action.DiscordAction;
+import io.arrakis.discord.gateway.GatewayEvent;
+import io.arrakis.discord.gateway.GatewayEventDecoder;
 import io.arrakis.domain.common.Snowflake;
 import io.arrakis.domain.community.CommunityConfig;
 import io.arrakis.domain.roles.RoleKey;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 /** "Create missing roles/channels" at deploy, and the gateway events that bring their ids back. */
@@ -28,14 +31,18 @@ class CreationsTest {
   private final SetupFixture f = new SetupFixture();
 
   /** Test payloads are {@code guild|id|name|type}: the JSON decoding belongs to the adapter. */
-  private static final CreatedEntity.Decoder DECODER =
+  private static final GatewayEventDecoder DECODER =
       (type, payload) -> {
         String[] p = new String(payload, StandardCharsets.UTF_8).split("\\|");
         if (p.length != 4) {
           throw new IllegalArgumentException("missing field");
         }
-        return new CreatedEntity(
-            Long.parseLong(p[0]), Long.parseLong(p[1]), p[2], p[3].equals("0"));
+        long guild = Long.parseLong(p[0]);
+        long id = Long.parseLong(p[1]);
+        return type.equals(CreatedEntityHandler.ROLE_CREATE)
+            ? new GatewayEvent.RoleCreate(guild, id, p[2])
+            : new GatewayEvent.ChannelCreate(
+                OptionalLong.of(guild), id, p[2], Integer.parseInt(p[3]));
       };
 
   private final List<GuildEventHandler> handlers =
