@@ -9,6 +9,7 @@ import io.arrakis.bot.GuildEventHandler;
 import io.arrakis.bot.InteractionDispatcher;
 import io.arrakis.bot.SietchHandlers;
 import io.arrakis.bot.SnapshotCache;
+import io.arrakis.bot.SyncRequests;
 import io.arrakis.bot.Transactions;
 import io.arrakis.bot.events.GatewayEventHandlers;
 import io.arrakis.bot.events.MirroredMemberRoles;
@@ -242,18 +243,39 @@ final class WorkerModule {
         InteractionResponders.http(config.apiUrl(), Duration.ofSeconds(2), registry), breaker);
   }
 
+  /** What every handler is built from: one set for commands, controls, events and jobs. */
   @Provides
-  static SietchHandlers handlers(
-      Repositories repositories, Postgres postgres, Redis redis, Clock clock) {
-    return new SietchHandlers(
-        new BotPorts(
-            repositories,
-            postgres.burners(),
-            redis.sessions(),
-            redis.cooldowns(),
-            redis.rateLimiter(),
-            redis.leases(),
-            clock));
+  @Singleton
+  static BotPorts botPorts(
+      Repositories repositories,
+      Postgres postgres,
+      Redis redis,
+      SyncRequests syncRequests,
+      Clock clock) {
+    return new BotPorts(
+        repositories,
+        postgres.burners(),
+        redis.sessions(),
+        redis.cooldowns(),
+        redis.rateLimiter(),
+        redis.leases(),
+        syncRequests,
+        clock);
+  }
+
+  /** The setup wizard's "run the first sync now" (spec §15.12), on this worker. */
+  @Provides
+  @Singleton
+  static SyncRequests syncRequests(
+      io.arrakis.bot.sync.EligibilitySyncJob sync,
+      Repositories repositories,
+      Transactions transactions) {
+    return new ImmediateSync(sync, repositories.communities(), transactions);
+  }
+
+  @Provides
+  static SietchHandlers handlers(BotPorts ports) {
+    return new SietchHandlers(ports);
   }
 
   /** The scheduled jobs of spec §18; one line per job family. */
@@ -274,6 +296,7 @@ final class WorkerModule {
 
   /** The 6-hourly sync (spec §3): chain reads over EVM_RPC_URLS*, effects as actions. */
   @Provides
+  @Singleton
   static io.arrakis.bot.sync.EligibilitySyncJob eligibilitySync(
       Repositories repositories,
       Transactions transactions,
@@ -344,21 +367,7 @@ final class WorkerModule {
   @Provides
   @Named("setup-creations")
   static List<GuildEventHandler> setupCreationHandlers(
-      Repositories repositories,
-      Postgres postgres,
-      Redis redis,
-      Transactions transactions,
-      CommunityDirectory directory,
-      Clock clock) {
-    BotPorts ports =
-        new BotPorts(
-            repositories,
-            postgres.burners(),
-            redis.sessions(),
-            redis.cooldowns(),
-            redis.rateLimiter(),
-            redis.leases(),
-            clock);
+      BotPorts ports, Transactions transactions, CommunityDirectory directory) {
     return io.arrakis.bot.setup.CreatedEntityHandler.both(
         new JsonGatewayEventDecoder(), ports, transactions, directory);
   }
@@ -367,22 +376,11 @@ final class WorkerModule {
   @Provides
   @Named("gateway-events")
   static List<GuildEventHandler> gatewayEventHandlers(
-      Repositories repositories,
+      BotPorts ports,
       Postgres postgres,
-      Redis redis,
       Transactions transactions,
       CommunityDirectory directory,
-      DiscordActions actions,
-      Clock clock) {
-    BotPorts ports =
-        new BotPorts(
-            repositories,
-            postgres.burners(),
-            redis.sessions(),
-            redis.cooldowns(),
-            redis.rateLimiter(),
-            redis.leases(),
-            clock);
+      DiscordActions actions) {
     return new GatewayEventHandlers(
             ports,
             postgres.guildMembers(),

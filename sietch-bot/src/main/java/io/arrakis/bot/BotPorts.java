@@ -12,9 +12,9 @@ import java.util.Objects;
 /**
  * Everything a handler may be constructed with: the repositories (PostgreSQL, under the
  * dispatcher's transaction), the burner registry, and the Redis state — sessions for wizards and
- * paging, cooldowns, sliding-window limits, leases (the setup-wizard and sync locks). Nothing in
- * process memory may carry state from one interaction to the next (spec §20): any worker must be
- * able to serve the next click.
+ * paging, cooldowns, sliding-window limits, leases (the setup-wizard and sync locks), and the
+ * request for an immediate sync. Nothing in process memory may carry state from one interaction to
+ * the next (spec §20): any worker must be able to serve the next click.
  */
 public record BotPorts(
     Repositories repositories,
@@ -23,6 +23,7 @@ public record BotPorts(
     CooldownStore cooldowns,
     RateLimiter limiter,
     Leases leases,
+    SyncRequests syncRequests,
     Clock clock) {
   public BotPorts {
     Objects.requireNonNull(repositories, "repositories");
@@ -31,6 +32,7 @@ public record BotPorts(
     Objects.requireNonNull(cooldowns, "cooldowns");
     Objects.requireNonNull(limiter, "limiter");
     Objects.requireNonNull(leases, "leases");
+    Objects.requireNonNull(syncRequests, "syncRequests");
     Objects.requireNonNull(clock, "clock");
   }
 }

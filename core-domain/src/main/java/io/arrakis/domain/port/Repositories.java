@@ -42,6 +42,26 @@ public record Repositories(
         migrations);
   }
 
+  /** The same repositories with {@code replacement} keeping migration state and comparisons. */
+  public Repositories withMigrations(MigrationRepository replacement) {
+    return new Repositories(
+        communities,
+        eligibility,
+        walletLinks,
+        profiles,
+        seats,
+        badges,
+        waterGrants,
+        activity,
+        alerts,
+        auditLog,
+        roleRevocations,
+        waitlist,
+        tierHistory,
+        verificationSessions,
+        replacement);
+  }
+
   /**
    * The repositories without migration records, for callers that never migrate: every call to
    * {@link #migrations()} then throws.

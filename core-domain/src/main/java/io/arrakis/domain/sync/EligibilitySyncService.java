@@ -173,5 +173,8 @@ public final class EligibilitySyncService implements EligibilitySyncUseCase {
     }
     changes.pendingCreated().forEach(p -> repos.roleRevocations().save(id, p));
     repos.waitlist().saveThresholdSnapshot(id, changes.thresholdSnapshot());
+    // shadow and parallel modes: how far the incumbent's roles match ours (/admin-migrate
+    // readiness)
+    changes.shadowComparison().ifPresent(c -> repos.migrations().recordComparison(id, c, now));
   }
 }

@@ -91,21 +91,23 @@ public final class InMemoryRepositories {
   public final Pending pendingRepo = new Pending();
   public final Waitlist waitlistRepo = new Waitlist();
   public final TierHistory tierHistoryRepo = new TierHistory();
+  public final Migrations migrationsRepo = new Migrations();
   private final Repositories repositories =
       new Repositories(
-          communitiesRepo,
-          eligibilityRepo,
-          links_,
-          profilesRepo,
-          seatsRepo,
-          badgesRepo,
-          grantsRepo,
-          activityRepo,
-          alertsRepo,
-          auditRepo,
-          pendingRepo,
-          waitlistRepo,
-          tierHistoryRepo);
+              communitiesRepo,
+              eligibilityRepo,
+              links_,
+              profilesRepo,
+              seatsRepo,
+              badgesRepo,
+              grantsRepo,
+              activityRepo,
+              alertsRepo,
+              auditRepo,
+              pendingRepo,
+              waitlistRepo,
+              tierHistoryRepo)
+          .withMigrations(migrationsRepo);
 
   public Repositories asRepositories() {
     return repositories;
@@ -435,6 +437,41 @@ public final class InMemoryRepositories {
           .filter(e -> !e.changedAt().isBefore(since))
           .sorted(Comparator.comparing(TierHistoryEntry::changedAt).reversed())
           .toList();
+    }
+  }
+
+  /** Only what the sync writes: the shadow comparisons, in order. */
+  public final class Migrations implements io.arrakis.domain.port.MigrationRepository {
+    public final List<io.arrakis.domain.sync.ShadowComparison> comparisons = new ArrayList<>();
+
+    @Override
+    public Optional<io.arrakis.domain.community.MigrationState> state(CommunityId community) {
+      return Optional.empty();
+    }
+
+    @Override
+    public void save(CommunityId community, io.arrakis.domain.community.MigrationState state) {
+      throw new UnsupportedOperationException("the sync never saves migration state");
+    }
+
+    @Override
+    public void recordComparison(
+        CommunityId community,
+        io.arrakis.domain.sync.ShadowComparison comparison,
+        java.time.Instant comparedAt) {
+      comparisons.add(comparison);
+    }
+
+    @Override
+    public io.arrakis.domain.sync.ShadowTotals comparisonsSince(
+        CommunityId community, java.time.Instant since) {
+      return new io.arrakis.domain.sync.ShadowTotals(
+          comparisons.stream()
+              .mapToLong(io.arrakis.domain.sync.ShadowComparison::membersCompared)
+              .sum(),
+          comparisons.stream()
+              .mapToLong(io.arrakis.domain.sync.ShadowComparison::membersMatched)
+              .sum());
     }
   }
 }

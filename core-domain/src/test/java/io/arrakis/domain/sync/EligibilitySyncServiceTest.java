@@ -483,6 +483,9 @@ class EligibilitySyncServiceTest {
     assertThat(effects(o, Effect.RemoveRole.class)).isEmpty();
     assertThat(((SyncOutcome.Succeeded) o).changes().shadowComparison())
         .contains(new ShadowComparison(2, 0));
+    assertThat(shadow.repos.migrationsRepo.comparisons)
+        .as("stored for /admin-migrate readiness")
+        .containsExactly(new ShadowComparison(2, 0));
   }
 
   @Test

@@ -19,7 +19,7 @@ public final class SetupHandlers implements HandlerGroup {
   public SetupHandlers(BotPorts ports) {
     Objects.requireNonNull(ports, "ports");
     Sessions sessions = new Sessions(ports.sessions());
-    this.wizard = new Wizard(ports.repositories(), sessions, ports.leases());
+    this.wizard = new Wizard(ports.repositories(), sessions, ports.leases(), ports.syncRequests());
     this.migration = new Migration(ports.repositories(), sessions);
     this.takeover = new Takeover(ports.repositories(), sessions);
   }

@@ -7,6 +7,7 @@ import io.arrakis.bot.ComponentHandler;
 import io.arrakis.bot.ComponentInvocation;
 import io.arrakis.bot.Invocation;
 import io.arrakis.bot.Replies;
+import io.arrakis.bot.SyncRequests;
 import io.arrakis.discord.ActionRow;
 import io.arrakis.discord.Button;
 import io.arrakis.discord.Embed;
@@ -92,12 +93,14 @@ final class Wizard {
   private final Sessions sessions;
   private final WizardLock lock;
   private final SetupCreations creations;
+  private final SyncRequests syncRequests;
 
-  Wizard(Repositories repos, Sessions sessions, Leases leases) {
+  Wizard(Repositories repos, Sessions sessions, Leases leases, SyncRequests syncRequests) {
     this.repos = repos;
     this.sessions = sessions;
     this.lock = new WizardLock(leases);
     this.creations = new SetupCreations(sessions);
+    this.syncRequests = syncRequests;
   }
 
   static String sessionType(CommunityId community) {
@@ -458,7 +461,7 @@ final class Wizard {
     WizardSession done = s.moveTo(WizardState.DEPLOY, now).moveTo(WizardState.COMPLETE, now);
     store(cid, done);
     releaseLock(cid, s);
-    // TODO(sync job): trigger this community's first sync here once an immediate-sync port exists.
+    syncRequests.requestSync(cid); // the first sync, once this transaction has committed
     return update(invocation, view(done, config, invocation.interaction(), Optional.empty()))
         .withActions(
             SetupCreations.actions(

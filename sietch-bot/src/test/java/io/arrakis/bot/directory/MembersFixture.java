@@ -63,6 +63,7 @@ public final class MembersFixture {
           new InMemoryCooldownStore(clock),
           new InMemoryRateLimiter(clock),
           new InMemoryLeases(clock),
+          community -> {},
           clock);
 
   public static UserId user(int n) {

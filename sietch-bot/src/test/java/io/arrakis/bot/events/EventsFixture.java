@@ -91,6 +91,7 @@ final class EventsFixture {
           cooldowns,
           new InMemoryRateLimiter(clock),
           new InMemoryLeases(clock),
+          community -> {},
           clock);
   private GatewayEvent pending;
   private final DiscordActions actions =

@@ -64,6 +64,10 @@ final class SetupFixture {
   private long nextInteraction = 1_310_000_000_000_000_000L;
   final InMemorySessionStore sessions = new InMemorySessionStore(clock);
   final InMemoryLeases leases = new InMemoryLeases(clock);
+
+  /** Communities whose deploy asked for an immediate sync, in order. */
+  final List<CommunityId> syncRequested = new java.util.ArrayList<>();
+
   final BotPorts ports;
   final SetupHandlers handlers;
   CommunityConfig community =
@@ -79,6 +83,7 @@ final class SetupFixture {
             new InMemoryCooldownStore(clock),
             new InMemoryRateLimiter(clock),
             leases,
+            syncRequested::add,
             clock);
     handlers = new SetupHandlers(ports);
   }

@@ -179,6 +179,7 @@ class WizardTest {
     assertThat(((InMemoryAuditLogRepository) f.repos.auditLog()).entries(c.id()))
         .extracting(e -> e.event().type())
         .containsExactly(AuditType.COMMUNITY_CONFIGURED);
+    assertThat(f.syncRequested).as("deploy asks for the first sync").containsExactly(c.id());
 
     // the lock is released; the session says it completed
     assertThat(f.wizardLockFree()).isTrue();
