@@ -39,6 +39,8 @@ final class SietchSystem implements AutoCloseable {
   /** The first ingestor (holding every shard unless the layout splits them). */
   final AppProcess ingestor;
 
+  private final Map<String, String> ingestorEnvironment;
+
   final List<AppProcess> ingestors = new ArrayList<>();
   final long guild;
   final List<Long> members;
@@ -54,9 +56,23 @@ final class SietchSystem implements AutoCloseable {
    *
    * @param ingestorShards one entry per ingestor: its {@code SHARD_IDS}, {@code ""} for all
    */
-  record Layout(int guilds, int membersPerGuild, int rolesPerGuild, List<String> ingestorShards) {
+  record Layout(
+      int guilds,
+      int membersPerGuild,
+      int rolesPerGuild,
+      List<String> ingestorShards,
+      Map<String, String> ingestorEnvironment) {
+    Layout(int guilds, int membersPerGuild, int rolesPerGuild, List<String> ingestorShards) {
+      this(guilds, membersPerGuild, rolesPerGuild, ingestorShards, Map.of());
+    }
+
     static Layout standard() {
       return new Layout(2, 8, 8, List.of(""));
+    }
+
+    /** The same world with these variables added to every ingestor's environment. */
+    Layout withIngestorEnvironment(Map<String, String> extra) {
+      return new Layout(guilds, membersPerGuild, rolesPerGuild, ingestorShards, Map.copyOf(extra));
     }
   }
 
@@ -95,6 +111,7 @@ final class SietchSystem implements AutoCloseable {
             members.subList(0, 3),
             Optional.of(taqwaRole),
             Instant.now());
+    ingestorEnvironment = layout.ingestorEnvironment();
     for (int i = 0; i < layout.ingestorShards().size(); i++) {
       startIngestor(name + "-ingestor-" + i, layout.ingestorShards().get(i));
     }
@@ -104,6 +121,7 @@ final class SietchSystem implements AutoCloseable {
   /** Starts an ingestor holding {@code shardIds} ({@code ""}: all) and waits until it is up. */
   AppProcess startIngestor(String processName, String shardIds) throws Exception {
     Map<String, String> env = AppProcess.environment(emulator, broker, shards, redisDb);
+    env.putAll(ingestorEnvironment);
     if (!shardIds.isEmpty()) {
       env.put("SHARD_IDS", shardIds);
     }
