@@ -39,10 +39,7 @@ public interface VerificationSessionRepository {
 
   /**
    * Deletes the community's sessions created before {@code cutoff}, whatever their status (the
-   * expiry job keeps 30 days); returns how many. A default that refuses, so stand-ins without
-   * storage need not implement it; both real stores override it.
+   * expiry job keeps 30 days); returns how many.
    */
-  default int deleteCreatedBefore(CommunityId community, Instant cutoff) {
-    throw new UnsupportedOperationException("this store cannot purge sessions");
-  }
+  int deleteCreatedBefore(CommunityId community, Instant cutoff);
 }

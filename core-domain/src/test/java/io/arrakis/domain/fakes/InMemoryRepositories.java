@@ -94,20 +94,21 @@ public final class InMemoryRepositories {
   public final Migrations migrationsRepo = new Migrations();
   private final Repositories repositories =
       new Repositories(
-              communitiesRepo,
-              eligibilityRepo,
-              links_,
-              profilesRepo,
-              seatsRepo,
-              badgesRepo,
-              grantsRepo,
-              activityRepo,
-              alertsRepo,
-              auditRepo,
-              pendingRepo,
-              waitlistRepo,
-              tierHistoryRepo)
-          .withMigrations(migrationsRepo);
+          communitiesRepo,
+          eligibilityRepo,
+          links_,
+          profilesRepo,
+          seatsRepo,
+          badgesRepo,
+          grantsRepo,
+          activityRepo,
+          alertsRepo,
+          auditRepo,
+          pendingRepo,
+          waitlistRepo,
+          tierHistoryRepo,
+          new NoVerificationSessions(),
+          migrationsRepo);
 
   public Repositories asRepositories() {
     return repositories;
@@ -472,6 +473,53 @@ public final class InMemoryRepositories {
           comparisons.stream()
               .mapToLong(io.arrakis.domain.sync.ShadowComparison::membersMatched)
               .sum());
+    }
+  }
+
+  /** The domain's use cases never verify wallets: any call is a test's mistake. */
+  private static final class NoVerificationSessions
+      implements io.arrakis.domain.port.VerificationSessionRepository {
+    private static UnsupportedOperationException none() {
+      return new UnsupportedOperationException("the domain's tests have no verification sessions");
+    }
+
+    @Override
+    public Optional<io.arrakis.domain.port.VerificationSession> byId(
+        CommunityId community, java.util.UUID id) {
+      throw none();
+    }
+
+    @Override
+    public Optional<io.arrakis.domain.port.VerificationSession> lockById(
+        CommunityId community, java.util.UUID id) {
+      throw none();
+    }
+
+    @Override
+    public Optional<io.arrakis.domain.port.VerificationSession> pending(
+        CommunityId community, io.arrakis.domain.common.UserId user) {
+      throw none();
+    }
+
+    @Override
+    public Optional<io.arrakis.domain.port.VerificationSession> latest(
+        CommunityId community, io.arrakis.domain.common.UserId user) {
+      throw none();
+    }
+
+    @Override
+    public void save(CommunityId community, io.arrakis.domain.port.VerificationSession session) {
+      throw none();
+    }
+
+    @Override
+    public int expirePending(CommunityId community, java.time.Instant now) {
+      throw none();
+    }
+
+    @Override
+    public int deleteCreatedBefore(CommunityId community, java.time.Instant cutoff) {
+      throw none();
     }
   }
 }

@@ -196,7 +196,9 @@ class AdminStatsCommandTest {
             r.auditLog(),
             r.roleRevocations(),
             r.waitlist(),
-            r.tierHistory());
+            r.tierHistory(),
+            r.verificationSessions(),
+            r.migrations());
 
     assertThat(
             AdminFixture.error(
