@@ -284,12 +284,14 @@ final class WorkerModule {
       Repositories repositories,
       Postgres postgres,
       DiscordActions actions,
+      MemberRoles memberRoles,
       Transactions transactions,
       Clock clock,
       io.arrakis.bot.sync.EligibilitySyncJob eligibilitySync) {
     List<ScheduledJob> jobs = new java.util.ArrayList<>();
     jobs.addAll(
-        SietchJobs.standard(repositories, postgres.weeklyDigests(), actions, transactions, clock));
+        SietchJobs.standard(
+            repositories, postgres.weeklyDigests(), actions, memberRoles, transactions, clock));
     jobs.add(eligibilitySync);
     return List.copyOf(jobs);
   }

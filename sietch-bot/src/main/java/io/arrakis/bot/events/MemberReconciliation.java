@@ -28,15 +28,17 @@ import java.util.stream.Collectors;
 /**
  * Reconciliation of one member outside a sync (spec §4.4): grants and immediate-class removals
  * only, so chain roles are only ever added. Audited {@code role_assigned} / {@code role_removed};
- * the actions' ids derive from the event, so a retried event queues the same ones.
+ * the actions' ids derive from the caller's key (the event, or the daily job's period and user), so
+ * a retried event or period queues the same ones. Used by member events and by badge-check's
+ * dynamic roles (§12).
  */
-final class MemberReconciliation {
+public final class MemberReconciliation {
   static final String REASON = "Sietch: member joined";
 
   private final Repositories repos;
   private final MemberFacts facts;
 
-  MemberReconciliation(Repositories repos) {
+  public MemberReconciliation(Repositories repos) {
     this.repos = repos;
     this.facts = new MemberFacts(repos);
   }
@@ -62,6 +64,23 @@ final class MemberReconciliation {
       CommunityConfig community,
       UserId user,
       Set<RoleKey> held,
+      boolean audit,
+      Instant now) {
+    return reconcile(eventKey, community, user, held, REASON, "member_joined", audit, now);
+  }
+
+  /**
+   * @param eventKey what the actions' ids derive from
+   * @param reason the audit-log reason shown in Discord
+   * @param auditReason the {@code reason} of the audit rows
+   */
+  public List<DiscordAction> reconcile(
+      String eventKey,
+      CommunityConfig community,
+      UserId user,
+      Set<RoleKey> held,
+      String reason,
+      String auditReason,
       boolean audit,
       Instant now) {
     RoleFacts f = facts.of(community.id(), user);
@@ -98,9 +117,9 @@ final class MemberReconciliation {
               guild,
               user.value(),
               role.value(),
-              REASON));
+              reason));
       if (audit) {
-        audit(community, AuditType.ROLE_ASSIGNED, user, key, "member_joined", now);
+        audit(community, AuditType.ROLE_ASSIGNED, user, key, auditReason, now);
       }
     }
     for (RolePlan.Removal removal : plan.removals()) {
@@ -112,7 +131,7 @@ final class MemberReconciliation {
               guild,
               user.value(),
               role.value(),
-              REASON));
+              reason));
       if (audit) {
         audit(community, AuditType.ROLE_REMOVED, user, removal.role(), "not_desired", now);
       }

@@ -1,5 +1,8 @@
 package io.arrakis.bot.jobs;
 
+import io.arrakis.bot.events.MemberReconciliation;
+import io.arrakis.discord.action.DiscordAction;
+import io.arrakis.discord.action.DiscordActions;
 import io.arrakis.domain.activity.ActivityBalance;
 import io.arrakis.domain.audit.AuditEvent;
 import io.arrakis.domain.audit.AuditType;
@@ -10,22 +13,28 @@ import io.arrakis.domain.badges.BadgeRules;
 import io.arrakis.domain.badges.CriteriaType;
 import io.arrakis.domain.badges.MemberBadge;
 import io.arrakis.domain.common.CommunityId;
+import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.community.CommunityConfig;
 import io.arrakis.domain.port.ActivityRepository;
 import io.arrakis.domain.port.AuditLogRepository;
 import io.arrakis.domain.port.BadgeRepository;
+import io.arrakis.domain.port.MemberRoles;
 import io.arrakis.domain.port.ProfileRepository;
 import io.arrakis.domain.profile.Profile;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -34,7 +43,10 @@ import java.util.stream.Collectors;
  * member, and the founding-fedaykin catch-up (onboarding order), by the domain's {@link
  * BadgeCriteria}; {@link BadgeRules#automaticAward} keeps it from re-awarding a revoked badge.
  * Awards are recorded, audited and announced through the {@link AwardNotifier} ({@code
- * badge_award}); the dynamic-role reconciliation of §12 is not done here yet.
+ * badge_award}). Then the dynamic roles of §12: every active member in the guild is reconciled
+ * outside a sync (grants and immediate-class removals, {@link MemberReconciliation}), because
+ * Veteran and Engaged change with time and activity; the role actions are queued inside the
+ * community's transaction under ids of the period and user, so a rerun queues the same ones.
  */
 public final class BadgeCheckJob implements ScheduledJob {
   public static final String NAME = "badge-check";
@@ -48,6 +60,8 @@ public final class BadgeCheckJob implements ScheduledJob {
           CriteriaType.ONBOARDING_ORDER);
 
   static final String REASON = "daily badge check";
+  static final String ROLE_REASON = "Sietch: daily role check";
+  static final Duration QUEUE_TIMEOUT = Duration.ofSeconds(10);
 
   /** Told of every automatic award, inside the community's transaction. */
   @FunctionalInterface
@@ -66,6 +80,9 @@ public final class BadgeCheckJob implements ScheduledJob {
   private final ActivityRepository activity;
   private final AuditLogRepository auditLog;
   private final AwardNotifier notifier;
+  private final MemberRoles memberRoles;
+  private final MemberReconciliation reconciliation;
+  private final DiscordActions actions;
   private final Clock clock;
 
   public BadgeCheckJob(
@@ -75,6 +92,9 @@ public final class BadgeCheckJob implements ScheduledJob {
       ActivityRepository activity,
       AuditLogRepository auditLog,
       AwardNotifier notifier,
+      MemberRoles memberRoles,
+      MemberReconciliation reconciliation,
+      DiscordActions actions,
       Clock clock) {
     this.sweep = sweep;
     this.profiles = profiles;
@@ -82,6 +102,9 @@ public final class BadgeCheckJob implements ScheduledJob {
     this.activity = activity;
     this.auditLog = auditLog;
     this.notifier = notifier;
+    this.memberRoles = memberRoles;
+    this.reconciliation = reconciliation;
+    this.actions = actions;
     this.clock = clock;
   }
 
@@ -116,13 +139,47 @@ public final class BadgeCheckJob implements ScheduledJob {
                   .collect(
                       Collectors.toMap(
                           b -> b.memberId().value() + "/" + b.badgeId(), Function.identity()));
-          for (Profile member : profiles.all(community.id())) {
-            if (member.active()) {
-              tally.add("members", 1);
-              tally.add("awarded", check(community, member, automatic, held, now));
-            }
+          List<Profile> active =
+              profiles.all(community.id()).stream().filter(Profile::active).toList();
+          for (Profile member : active) {
+            tally.add("members", 1);
+            tally.add("awarded", check(community, member, automatic, held, now));
           }
+          tally.add("role_changes", reconcileRoles(community, active, period, now));
         });
+  }
+
+  /** §12 for every active member who is in the guild; returns the role actions queued. */
+  private int reconcileRoles(
+      CommunityConfig community, List<Profile> active, JobPeriod period, Instant now) {
+    Set<UserId> users = active.stream().map(Profile::userId).collect(Collectors.toSet());
+    List<DiscordAction> queued = new ArrayList<>();
+    memberRoles
+        .guildMembers(community.id(), users)
+        .forEach(
+            (user, held) ->
+                queued.addAll(
+                    reconciliation.reconcile(
+                        NAME + ":" + period.start().getEpochSecond() + ":" + user.value(),
+                        community,
+                        user,
+                        held,
+                        ROLE_REASON,
+                        "daily_check",
+                        true,
+                        now)));
+    for (DiscordAction action : queued) {
+      try {
+        actions.submit(action).get(QUEUE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException ex) {
+        // the community's run fails and rolls back its audits; the next check queues them again
+        throw new IllegalStateException("a role action could not be queued: " + ex, ex);
+      } catch (InterruptedException ex) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while queueing role actions", ex);
+      }
+    }
+    return queued.size();
   }
 
   private int check(

@@ -1,8 +1,10 @@
 package io.arrakis.bot.jobs;
 
 import io.arrakis.bot.Transactions;
+import io.arrakis.bot.events.MemberReconciliation;
 import io.arrakis.bot.sync.AlertDelivery;
 import io.arrakis.discord.action.DiscordActions;
+import io.arrakis.domain.port.MemberRoles;
 import io.arrakis.domain.port.Repositories;
 import io.arrakis.domain.port.WeeklyDigestRepository;
 import java.time.Clock;
@@ -17,6 +19,7 @@ public final class SietchJobs {
       Repositories repositories,
       WeeklyDigestRepository digests,
       DiscordActions actions,
+      MemberRoles memberRoles,
       Transactions transactions,
       Clock clock) {
     CommunitySweep sweep =
@@ -32,6 +35,9 @@ public final class SietchJobs {
             repositories.activity(),
             repositories.auditLog(),
             new BadgeAwardAlerts(new AlertDelivery(repositories), actions),
+            memberRoles,
+            new MemberReconciliation(repositories),
+            actions,
             clock),
         new WeeklyDigestJob(sweep, repositories, digests, actions, clock),
         new WeeklyResetJob(
