@@ -10,8 +10,12 @@ import io.arrakis.domain.common.UserId;
 import io.arrakis.domain.profile.PictureType;
 import io.arrakis.domain.profile.Profile;
 import io.arrakis.emulator.InteractionRef;
+import io.arrakis.redis.Redis;
+import io.arrakis.redis.RedisSettings;
+import io.arrakis.state.IdempotencyClaims;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,6 +56,7 @@ class ProfileCommandsSystemIT {
   private static final String BIO = "Planetologist. Water is life.";
 
   private SietchSystem sys;
+  private String workerRedisUrl;
   private AppProcess firstWorker;
   private long member; // linked to the wallet ranked 40: eligible (Fedaykin)
   private String cid;
@@ -61,7 +66,8 @@ class ProfileCommandsSystemIT {
     boolean assigned = AppProcess.hasDatabase(WORKER_REDIS_DB);
     int ingestorDb = assigned ? REDIS_DB : FALLBACK_REDIS_DB;
     int workerDb = assigned ? WORKER_REDIS_DB : FALLBACK_REDIS_DB;
-    sys = SietchSystem.start("profile", ingestorDb, "redis://127.0.0.1:6379/" + workerDb);
+    workerRedisUrl = "redis://127.0.0.1:6379/" + workerDb;
+    sys = SietchSystem.start("profile", ingestorDb, workerRedisUrl);
     if (assigned) {
       AppProcess.flushRedis(workerDb);
     }
@@ -136,6 +142,22 @@ class ProfileCommandsSystemIT {
     return sys.awaitConversation(ref, c -> c.path("acknowledged").asBoolean(), ANSWER);
   }
 
+  /** Waits until a worker has marked the interaction of {@code conversation} done. */
+  private void awaitHandled(JsonNode conversation) throws Exception {
+    String key = "interaction:" + conversation.path("id").asText();
+    try (Redis redis = Redis.connect(RedisSettings.defaults(URI.create(workerRedisUrl)))) {
+      IdempotencyClaims claims = redis.idempotencyClaims();
+      long deadline = System.nanoTime() + ANSWER.toNanos();
+      // the claim exists (taken before the answer), so asking only reads its state
+      while (!(claims.claim(key, Duration.ofMinutes(1)) instanceof IdempotencyClaims.AlreadyDone)) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError(key + " not marked done within " + ANSWER);
+        }
+        Thread.sleep(20);
+      }
+    }
+  }
+
   /** The conversation as it is now (e.g. after a later button updated its message). */
   private JsonNode reread(JsonNode conversation) {
     return sys.emulator
@@ -199,7 +221,10 @@ class ProfileCommandsSystemIT {
             "onboarding_pfp_generate:" + cid,
             "onboarding_pfp_skip:" + cid);
 
-    // the first worker dies; the wizard goes on from Redis on a second one
+    // the first worker dies; the wizard goes on from Redis on a second one. It dies once it has
+    // finished with the nym: killed between answering and marking the interaction done (a window
+    // of milliseconds), the redelivery would run the nym step again on the second worker.
+    awaitHandled(pictureStep);
     firstWorker.close();
     AppProcess secondWorker = sys.startWorker("profile-worker-2");
 
